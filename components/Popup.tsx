@@ -1,0 +1,81 @@
+/**
+ * The popup: this tab's counts and flags (click one to scroll to it), a button to check a
+ * page that does not look like an article, the case dataset, and export buttons.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseFile } from '../lib/cases/format';
+import type { PageState } from '../lib/messaging/protocol';
+import { toCSV } from '../lib/export/csv';
+import { toMarkdown } from '../lib/export/markdown';
+import { toW3C, type PageAnnotations } from '../lib/export/w3c';
+import { CaseBrowser } from './CaseBrowser';
+import { readable } from './format';
+
+export interface PopupApi {
+  pageState: () => Promise<PageState | null>;
+  checkPage: () => Promise<PageState | null>;
+  scrollTo: (id: string) => Promise<void>;
+  caseFile: () => Promise<CaseFile | null>;
+  download: (name: string, type: string, text: string) => void;
+}
+
+export function Popup({ api }: { api: PopupApi }) {
+  const [state, setState] = useState<PageState | null | undefined>(undefined);
+  const [file, setFile] = useState<CaseFile | null>(null);
+  useEffect(() => {
+    api.pageState().then(setState, () => setState(null));
+    api.caseFile().then(setFile, () => setFile(null));
+  }, []);
+
+  const annotations = state?.annotations ?? [];
+  const flags = annotations.filter((a) => a.verdict === 'conflict');
+  const names = annotations.filter((a) => a.kind === 'person' || a.kind === 'organization' || a.kind === 'place').length;
+  const dates = annotations.filter((a) => a.kind === 'date').length;
+  const page: PageAnnotations | null = state ? { url: state.url, title: state.title, published: state.published, annotations } : null;
+  const slug = (state?.title || 'casefile').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+
+  return (
+    <main>
+      <header><h1>Casefile</h1></header>
+      {state === undefined && <p class="status">Reading this page…</p>}
+      {state === null && <p class="status">Casefile cannot read this page (browser pages and file views are not checked).</p>}
+      {state && state.status !== 'checked' && (
+        <div class="status">
+          <p>{state.message ?? (state.status === 'checking' ? 'Checking…' : 'Not checked yet.')}</p>
+          <button onClick={() => api.checkPage().then(setState)}>Check this page anyway</button>
+        </div>
+      )}
+      {state?.status === 'checked' && (
+        <>
+          <p class="page-title">{state.title}{state.published ? ` · ${readable(state.published)}` : ''}</p>
+          <ul class="counts" aria-label="Counts">
+            <li><b data-count="names">{names}</b> names</li>
+            <li><b data-count="dates">{dates}</b> dates</li>
+            <li class={flags.length ? 'has-flags' : ''}><b data-count="flags">{flags.length}</b> flags</li>
+          </ul>
+          <section>
+            <h2>Flagged claims</h2>
+            {!flags.length && <p class="none">No conflicts with the case on this page.</p>}
+            <ol class="flags">
+              {flags.map((a) => (
+                <li key={a.id}>
+                  <button class="flag" onClick={() => api.scrollTo(a.id)}>
+                    <span class="quote">“{a.exact}”</span>
+                    <span class="says">case: {readable(a.expected, a)}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section class="export">
+            <h2>Export this page</h2>
+            <button onClick={() => page && api.download(`${slug}.jsonld`, 'application/ld+json', JSON.stringify(toW3C(page), null, 2))}>W3C JSON-LD</button>
+            <button onClick={() => page && api.download(`${slug}.csv`, 'text/csv', toCSV([page]))}>CSV</button>
+            <button onClick={() => page && api.download(`${slug}.md`, 'text/markdown', toMarkdown([page]))}>Markdown</button>
+          </section>
+        </>
+      )}
+      {file && <CaseBrowser file={file} />}
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ClaimCard, CLAIM_CARD_CSS } from '../../components/ClaimCard';
+import { parsePageMessage } from '../../lib/messaging/protocol';
+import { PageSession, type SendToBackground } from '../../lib/page/session';
+import type { Annotation } from '../../lib/types';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const send: SendToBackground = async (type, request) => {
+      const answer = await browser.runtime.sendMessage({ type, ...request });
+      if (answer?.error) throw new Error(answer.error);
+      return answer;
+    };
+    const session = new PageSession(document, send);
+    let card: ShadowRootContentScriptUi<void> | null = null;
+
+    const closeCard = () => {
+      card?.remove();
+      card = null;
+    };
+    const openCard = async (annotation: Annotation, element: HTMLElement) => {
+      closeCard();
+      const r = element.getBoundingClientRect();
+      const at = { top: Math.min(r.bottom + 8, innerHeight - 320), left: Math.max(8, Math.min(r.left, innerWidth - 376)) };
+      const ui = await createShadowRootUi(ctx, {
+        name: 'casefile-card',
+        position: 'overlay',
+        anchor: 'body',
+        css: CLAIM_CARD_CSS,
+        onMount: (container) => render(<ClaimCard annotation={annotation} at={at} onClose={() => { closeCard(); element.focus(); }} />, container),
+        onRemove: (container) => container && render(null, container),
+      });
+      ui.mount();
+      card = ui;
+    };
+
+    ctx.addEventListener(document, 'click', (event) => {
+      const hit = session.annotationAt(event.target);
+      if (hit) {
+        event.preventDefault();
+        openCard(hit.annotation, hit.element);
+      } else if (card && !(event.target as Element).closest?.('casefile-card')) closeCard();
+    });
+    ctx.addEventListener(document, 'keydown', (event) => {
+      if (event.key === 'Escape') closeCard();
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      const hit = session.annotationAt(event.target);
+      if (hit) {
+        event.preventDefault();
+        openCard(hit.annotation, hit.element);
+      }
+    });
+
+    browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
+      const message = parsePageMessage(raw);
+      if (!message) return false;
+      if (message.type === 'get-page-state') sendResponse(session.state);
+      else if (message.type === 'scroll-to') sendResponse({ ok: session.scrollTo(message.id) });
+      else if (message.type === 'check-page') {
+        session.run(true).then(sendResponse, (error) => sendResponse({ ...session.state, status: 'error', message: String(error) }));
+        return true;
+      }
+      return false;
+    });
+
+    // Off the page's critical path: wait for the browser to be idle before reading the page.
+    await new Promise<void>((resolve) => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200)));
+    if (ctx.isInvalid) return;
+    try {
+      await session.run();
+    } catch (error) {
+      session.state = { ...session.state, status: 'error', message: String(error) };
+      console.warn('Casefile: could not check this page', error);
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup, type PopupApi } from '../../components/Popup';
+
+/** The tab this popup speaks for: the active tab, or `?tab=ID` when opened as a page (tests, CLI). */
+async function targetTab(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (fromQuery) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const toTab = async (message: object) => {
+  const id = await targetTab();
+  if (id === undefined) return null;
+  try {
+    return await browser.tabs.sendMessage(id, message);
+  } catch {
+    return null; // no content script there (a browser page, or a page that blocks it)
+  }
+};
+
+const api: PopupApi = {
+  pageState: () => toTab({ type: 'get-page-state' }),
+  checkPage: () => toTab({ type: 'check-page' }),
+  scrollTo: async (id) => void (await toTab({ type: 'scroll-to', id })),
+  caseFile: async () => (await browser.runtime.sendMessage({ type: 'get-case' }))?.case ?? null,
+  download: (name, type, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+render(<Popup api={api} />, document.getElementById('app')!);

@@ -1,0 +1,73 @@
+/**
+ * Selectors over plain text, with no DOM: what an annotation stores so it can be found again
+ * (W3C TextQuoteSelector and TextPositionSelector), and `matchQuote`, which finds a quote
+ * in a text that may have changed since. Positions are UTF-16 offsets, as JavaScript counts.
+ */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  /** 1 for an exact quote with its context and position; lower as context or position differ. */
+  score: number;
+}
+
+const CONTEXT = 32;
+
+/** The selectors that describe `text[start, end)`. */
+export function describe(text: string, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {
+  return [
+    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) },
+    { type: 'TextPositionSelector', start, end },
+  ];
+}
+
+/** Length of the common suffix of a and b (for prefixes) or common prefix (for suffixes). */
+function commonEnd(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+function commonStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Find `quote` in `text`, choosing among occurrences by how much of the prefix and suffix
+ * agree and how near the expected position is. Returns null when the quote is absent: the
+ * caller then has an orphan, never a wrong anchor.
+ */
+export function matchQuote(text: string, quote: string, context: { prefix?: string; suffix?: string; hint?: number } = {}): QuoteMatch | null {
+  if (!quote) return null;
+  let best: QuoteMatch | null = null;
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    const end = at + quote.length;
+    const prefix = context.prefix ?? '';
+    const suffix = context.suffix ?? '';
+    const pre = prefix ? commonEnd(text.slice(Math.max(0, at - prefix.length), at), prefix) / prefix.length : 1;
+    const suf = suffix ? commonStart(text.slice(end, end + suffix.length), suffix) / suffix.length : 1;
+    const near = context.hint === undefined ? 1 : 1 - Math.min(1, Math.abs(context.hint - at) / Math.max(1, text.length));
+    const score = 0.5 + 0.2 * pre + 0.2 * suf + 0.1 * near - (pre === 1 && suf === 1 && near === 1 ? 0 : 0.0001);
+    if (!best || score > best.score) best = { start: at, end, score: Math.min(1, score + 0.0001) };
+  }
+  return best;
+}
+
+/** Re-anchor stored selectors in `text`: position first if it still holds the quote, else the quote. */
+export function anchorSelectors(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): QuoteMatch | null {
+  if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, score: 1 };
+  return matchQuote(text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start });
+}

@@ -1,0 +1,79 @@
+/**
+ * What every claim checker needs to know about an article, computed once: its sentences,
+ * which linked entities and which trigger phrases each sentence holds, and whether the
+ * article is about the case at all (an unrelated story must never be flagged).
+ */
+import { isOnOrBefore } from '../dates/calendar';
+import { scanTrie, type CaseIndex, type TriggerEntry } from '../link/case-index';
+import type { LinkedMention } from '../link/link';
+import { tokenize } from '../link/tokens';
+import { spanIndexAt, splitSentences, type Span } from '../recognise/sentences';
+
+export interface TriggerHit {
+  start: number;
+  end: number;
+  entry: TriggerEntry;
+}
+
+export interface CheckContext {
+  text: string;
+  published: string | null;
+  index: CaseIndex;
+  sentences: Span[];
+  mentions: LinkedMention[];
+  /** Per sentence: linked entity ids. */
+  entitiesIn: Set<string>[];
+  /** Per sentence: trigger phrases found. */
+  triggersIn: TriggerHit[][];
+  /** Entity ids linked anywhere in the article. */
+  articleEntities: Set<string>;
+  /** True when the article names at least one case entity: only then are claims checked. */
+  aboutCase: boolean;
+}
+
+/** Build the context once per article. */
+export function buildContext(text: string, published: string | null, mentions: LinkedMention[], index: CaseIndex): CheckContext {
+  const sentences = splitSentences(text);
+  const entitiesIn = sentences.map(() => new Set<string>());
+  const triggersIn: TriggerHit[][] = sentences.map(() => []);
+  const articleEntities = new Set<string>();
+  for (const m of mentions) {
+    if (!m.entity) continue;
+    articleEntities.add(m.entity);
+    const i = spanIndexAt(sentences, m.start);
+    if (i >= 0) entitiesIn[i].add(m.entity);
+  }
+  const tokens = tokenize(text);
+  for (const hit of scanTrie<TriggerEntry>(text, tokens, index.triggers)) {
+    const i = spanIndexAt(sentences, hit.start);
+    if (i < 0) continue;
+    for (const entry of hit.entries) triggersIn[i].push({ start: hit.start, end: hit.end, entry });
+  }
+  return {
+    text, published, index, sentences, mentions, entitiesIn, triggersIn, articleEntities,
+    aboutCase: mentions.some((m) => m.entity && (m.form === 'name' || m.form === 'alias') && m.kind === 'person'),
+  };
+}
+
+/** Whether a record dated `value` had happened as of the article's publication. */
+export function happenedBy(ctx: CheckContext, value: string): boolean {
+  return !ctx.published || isOnOrBefore(value, ctx.published);
+}
+
+/**
+ * How strongly the participants of an event are present around sentence `i`: in the
+ * sentence, in the one before, or anywhere in an article about the case. Zero means the
+ * event is not what this sentence is about.
+ */
+export function participantScore(ctx: CheckContext, participants: string[] | undefined, i: number): number {
+  const list = participants ?? [];
+  if (list.some((p) => ctx.entitiesIn[i]?.has(p))) return 0.5;
+  if (i > 0 && list.some((p) => ctx.entitiesIn[i - 1]?.has(p))) return 0.3;
+  if (ctx.aboutCase && list.some((p) => ctx.articleEntities.has(p))) return 0.1;
+  return 0;
+}
+
+/** Distance in characters between two spans (0 when they touch or overlap). */
+export function gap(a: Span, b: Span): number {
+  return Math.max(0, a.start - b.end, b.start - a.end);
+}

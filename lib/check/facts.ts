@@ -1,0 +1,149 @@
+/**
+ * Valued fact claims: the court a suit was filed in (`ref`), a sentence's length
+ * (`duration`), whether charges can be refiled (`boolean`). A fact's trigger words find the
+ * claim; the fact's subject event is chosen by the participants around it, as of the
+ * article's publication date; the value written is compared with the value recorded.
+ */
+import { humanDate } from '../dates/calendar';
+import { isVerified, type CaseEvent, type Fact } from '../cases/format';
+import type { LinkedMention } from '../link/link';
+import type { CheckedClaim } from './claim';
+import { happenedBy, participantScore, type CheckContext, type TriggerHit } from './context';
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, 'thirty-six': 36,
+};
+const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|thirty-six)[\s-](day|week|month|year)s?\b/gi;
+const NEGATION = /\b(cannot|can ?not|can't|can’t|could not|couldn't|couldn’t|won't|won’t|will not|would not|not|never|no longer|barred from|unable to|without the ability to)\b[\w\s’']{0,20}$/i;
+const MODAL = /\b(may|might|could|can|will|would|plan to|plans to|intend to|intends to|able to|free to)\s+$/i;
+
+/** Check valued facts in every sentence of an article about the case. */
+export function checkFacts(ctx: CheckContext): CheckedClaim[] {
+  if (!ctx.aboutCase) return [];
+  const out: CheckedClaim[] = [];
+  ctx.triggersIn.forEach((hits, i) => {
+    const factHits = hits.filter((h) => h.entry.ownerType === 'fact');
+    if (!factHits.length) return;
+    out.push(...refClaims(ctx, i, factHits), ...durationClaims(ctx, i, factHits), ...booleanClaims(ctx, i, factHits));
+  });
+  return out;
+}
+
+function factOf(ctx: CheckContext, hit: TriggerHit): Fact | undefined {
+  return ctx.index.facts.find((f) => f.id === hit.entry.owner);
+}
+
+/** Score a fact's subject event for sentence `i`; 0 when it is not what the sentence is about. */
+function subjectScore(ctx: CheckContext, fact: Fact, i: number): { score: number; event: CaseEvent | null } {
+  const event = ctx.index.events.get(fact.subject) ?? null;
+  if (event && !happenedBy(ctx, event.date)) return { score: 0, event };
+  const participants = event ? event.participants : [fact.subject];
+  const presence = participantScore(ctx, participants, i);
+  if (!presence) return { score: 0, event };
+  const triggered = event ? ctx.triggersIn[i].some((h) => h.entry.ownerType === 'event' && h.entry.owner === event.id) : false;
+  return { score: presence + (triggered ? 0.5 : 0), event };
+}
+
+/** Among facts that could answer a claim, the one the sentence is about; ties go to the latest. */
+function pickFact(ctx: CheckContext, facts: Fact[], i: number) {
+  let best: { fact: Fact; score: number; event: CaseEvent | null } | null = null;
+  for (const fact of new Set(facts)) {
+    const { score, event } = subjectScore(ctx, fact, i);
+    if (score <= 0) continue;
+    if (!best || score > best.score || (score === best.score && (event?.date ?? '') > (best.event?.date ?? ''))) best = { fact, score, event };
+  }
+  return best;
+}
+
+function claimOf(ctx: CheckContext, fact: Fact, event: CaseEvent | null, start: number, end: number, value: string, agrees: boolean, expected: string): CheckedClaim {
+  const subject = event?.label.replace(/\s*\(.*$/, '') ?? ctx.index.entities.get(fact.subject)?.name ?? fact.subject;
+  const verdict = agrees ? 'consistent' : isVerified(fact) ? 'conflict' : 'unknown';
+  return {
+    start, end, verdict, value, expected,
+    claim: `${fact.predicate} of: ${subject}`,
+    claimKey: `fact:${fact.subject}:${fact.predicate}`,
+    explanation: `The case records ${fact.predicate} = ${expected}` + (event ? ` (${humanDate(event.date)})` : '') + '.' + (fact.note ? ` ${fact.note}` : ''),
+    sources: fact.sources,
+  };
+}
+
+function refClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): CheckedClaim[] {
+  const out: CheckedClaim[] = [];
+  const refHits = hits.filter((h) => factOf(ctx, h)?.type === 'ref');
+  const seen = new Set<number>();
+  for (const hit of refHits) {
+    if (seen.has(hit.start)) continue;
+    seen.add(hit.start);
+    const named: LinkedMention | undefined = ctx.mentions.find((m) => m.entity && m.start >= hit.end && m.start - hit.end <= 40 && !/[.;]/.test(ctx.text.slice(hit.end, m.start)));
+    if (!named) continue;
+    const sameStart = refHits.filter((h) => h.start === hit.start).map((h) => factOf(ctx, h)!);
+    const predicate = sameStart[0].predicate;
+    const candidates = ctx.index.facts.filter((f) => f.type === 'ref' && f.predicate === predicate);
+    const best = pickFact(ctx, candidates, i);
+    if (!best) continue;
+    const expectedName = ctx.index.entities.get(String(best.fact.value))?.name ?? String(best.fact.value);
+    out.push(claimOf(ctx, best.fact, best.event, hit.start, named.end, named.entity!, named.entity === best.fact.value, expectedName));
+  }
+  return out;
+}
+
+function durationClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): CheckedClaim[] {
+  const facts = hits.map((h) => factOf(ctx, h)!).filter((f) => f.type === 'duration');
+  if (!facts.length) return [];
+  const { start, end } = ctx.sentences[i];
+  const sentence = ctx.text.slice(start, end);
+  const out: CheckedClaim[] = [];
+  for (const m of sentence.matchAll(DURATION)) {
+    const n = /\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+    const unit = m[2].toLowerCase();
+    const said = `P${n}${unit === 'day' ? 'D' : unit === 'week' ? 'W' : unit === 'month' ? 'M' : 'Y'}`;
+    const best = pickFact(ctx, facts, i);
+    if (!best) continue;
+    const recorded = String(best.fact.value);
+    out.push(claimOf(ctx, best.fact, best.event, start + m.index!, start + m.index! + m[0].length, said, sameDuration(said, recorded), describeDuration(recorded)));
+  }
+  return out;
+}
+
+function booleanClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): CheckedClaim[] {
+  const out: CheckedClaim[] = [];
+  const byStart = new Map<number, TriggerHit>();
+  for (const h of hits) if (factOf(ctx, h)?.type === 'boolean' && !byStart.has(h.start)) byStart.set(h.start, h);
+  for (const hit of byStart.values()) {
+    const predicate = factOf(ctx, hit)!.predicate;
+    const before = ctx.text.slice(Math.max(ctx.sentences[i].start, hit.start - 40), hit.start);
+    const negated = NEGATION.exec(before);
+    const modal = MODAL.exec(before);
+    const said = !negated;
+    const spanStart = negated ? hit.start - before.length + negated.index : modal ? hit.start - before.length + modal.index : hit.start;
+    // A state ("can be refiled") is judged by the latest record of it as of publication.
+    const candidates = ctx.index.facts.filter((f) => f.type === 'boolean' && f.predicate === predicate);
+    const present = candidates
+      .map((f) => ({ f, ...subjectScore(ctx, f, i) }))
+      .filter((c) => c.score > 0)
+      .sort((a, b) => (b.event?.date ?? '').localeCompare(a.event?.date ?? ''));
+    if (!present.length) continue;
+    const { f, event } = present[0];
+    out.push(claimOf(ctx, f, event, spanStart, hit.end, String(said), f.value === said, String(f.value)));
+  }
+  return out;
+}
+
+function toDays(iso: string): number {
+  const m = /^P(\d+)([DWMY])$/.exec(iso);
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'D' ? n : m[2] === 'W' ? n * 7 : m[2] === 'M' ? n * 30.44 : n * 365.25;
+}
+
+function sameDuration(a: string, b: string): boolean {
+  return Math.abs(toDays(a) - toDays(b)) < 1;
+}
+
+function describeDuration(iso: string): string {
+  const m = /^P(\d+)([DWMY])$/.exec(iso);
+  if (!m) return iso;
+  const unit = { D: 'day', W: 'week', M: 'month', Y: 'year' }[m[2] as 'D'];
+  return `${m[1]} ${unit}${m[1] === '1' ? '' : 's'}`;
+}

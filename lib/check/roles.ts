@@ -1,0 +1,80 @@
+/**
+ * Role claims: "special prosecutor Kari Morrissey", "Joel Souza, the film's director". The
+ * title written next to a linked person is compared with the roles the case gives that
+ * person, as of the article's publication date.
+ */
+import { humanDate, isOnOrBefore } from '../dates/calendar';
+import { isVerified, type Role } from '../cases/format';
+import type { LinkedMention } from '../link/link';
+import type { CheckedClaim } from './claim';
+import type { CheckContext } from './context';
+
+/** Titles news writes, each with the words a case's role text uses for it. */
+const TITLES: [RegExp, string, string[]][] = [
+  [/special prosecutors?/i, 'special prosecutor', ['special prosecutor']],
+  [/district attorney|\bDA\b/i, 'district attorney', ['district attorney']],
+  [/attorney general/i, 'attorney general', ['attorney general']],
+  [/prosecutors?/i, 'prosecutor', ['prosecutor', 'district attorney']],
+  [/(district |presiding )?judge/i, 'judge', ['judge']],
+  [/sheriff/i, 'sheriff', ['sheriff']],
+  [/armou?rer/i, 'armorer', ['armorer', 'armourer']],
+  [/cinematographer|director of photography/i, 'cinematographer', ['cinematographer', 'director of photography']],
+  [/assistant director/i, 'assistant director', ['assistant director']],
+  [/prop master/i, 'prop master', ['prop master']],
+  [/director/i, 'director', ['director']],
+  [/(co-)?producer/i, 'producer', ['producer']],
+  [/actor|actress|star/i, 'actor', ['actor', 'actress']],
+  [/attorney|lawyer|counsel/i, 'attorney', ['attorney', 'lawyer', 'counsel', 'prosecutor']],
+  [/detective/i, 'detective', ['detective']],
+  [/spokes(person|man|woman)/i, 'spokesperson', ['spokesperson', 'spokesman', 'spokeswoman']],
+];
+
+const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman))';
+/** "special prosecutor Kari Morrissey", "Santa Fe County Sheriff Adan Mendoza", "Albuquerque attorney Taylor Smith". */
+const BEFORE = new RegExp(`\\b(${TITLE_WORDS})\\.?\\s+$`, 'i');
+/** "Joel Souza, the film's director", "Halyna Hutchins, the cinematographer on Rust". */
+const AFTER = new RegExp(`^,\\s+(?:the|a|an|its|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}?(${TITLE_WORDS})\\b`, 'i');
+
+/** Check the title written next to each linked person. */
+export function checkRoles(ctx: CheckContext): Map<LinkedMention, CheckedClaim> {
+  const out = new Map<LinkedMention, CheckedClaim>();
+  for (const m of ctx.mentions) {
+    if (m.kind !== 'person' || !m.entity) continue;
+    const person = ctx.index.entities.get(m.entity)?.person;
+    if (!person?.roles?.length) continue;
+    const before = BEFORE.exec(ctx.text.slice(Math.max(0, m.start - 40), m.start));
+    const after = AFTER.exec(ctx.text.slice(m.end, m.end + 60));
+    const written = before?.[1] ?? after?.[1];
+    if (!written) continue;
+    const title = TITLES.find(([re]) => re.test(written));
+    if (!title) continue;
+    out.set(m, judge(ctx, m, person.name, title[1], title[2], person.roles));
+  }
+  return out;
+}
+
+function judge(ctx: CheckContext, m: LinkedMention, name: string, title: string, words: string[], roles: Role[]): CheckedClaim {
+  const held = roles.filter((r) => !r.from || !ctx.published || isOnOrBefore(r.from, ctx.published));
+  const matching = held.filter((r) => words.some((w) => r.role.toLowerCase().includes(w)));
+  const base = { start: m.start, end: m.end, claim: `${name} as ${title}`, claimKey: `role:${m.entity}:${title}`, value: title };
+  if (matching.length) {
+    const r = matching[matching.length - 1];
+    const ended = r.to && ctx.published && r.to < ctx.published.slice(0, r.to.length);
+    return {
+      ...base, verdict: 'consistent', expected: r.role, sources: r.sources,
+      explanation: `The case records ${name} as ${r.role}` + (r.from ? ` from ${humanDate(r.from)}` : '') + (r.to ? ` to ${humanDate(r.to)}` : '') + (ended ? ' — a role that had ended by this article.' : '.'),
+    };
+  }
+  const future = roles.find((r) => words.some((w) => r.role.toLowerCase().includes(w)));
+  const verified = isVerified(ctx.index.entities.get(m.entity!) ?? {});
+  const expected = held.map((r) => r.role).join('; ') || null;
+  return {
+    ...base,
+    verdict: verified ? 'conflict' : 'unknown',
+    expected,
+    sources: (future ?? held[held.length - 1] ?? roles[0]).sources,
+    explanation: future
+      ? `${name} became ${future.role} only on ${humanDate(future.from!)}, after this article.`
+      : `The case records no role of ${name} as ${title}. Roles held by then: ${expected ?? 'none'}.`,
+  };
+}

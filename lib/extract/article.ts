@@ -1,0 +1,128 @@
+/**
+ * Extract: isolate the article body with Readability on a clone of the document, then map
+ * it back onto the live page's text nodes — so that only the article is ever highlighted,
+ * never navigation, related-story rails, ads or footers. Reads the DOM, never writes it.
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import type { ArticleText } from '../types';
+import { findPublished } from './published';
+
+/** A live text node and where its characters sit in `ArticleText.text`. */
+export interface TextSegment {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+export interface ExtractedArticle {
+  article: ArticleText;
+  segments: TextSegment[];
+}
+
+const BLOCK = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TH THEAD TR UL'.split(' '));
+/** Inside the article, blocks that are about other stories or are not prose. */
+const SKIP_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE BUTTON SELECT TEXTAREA INPUT SVG MATH CASEFILE-CARD'.split(' '));
+const OTHER_STORIES = /(^|[\s_-])(related|recirc|more-stories|read-more|readmore|promo|newsletter|recommend|trending|most-popular|outbrain|taboola|sponsored|advert|ad-slot|share|social|embed)([\s_-]|$)/i;
+
+/** Whether a page looks like an article; pages that do not are left alone unless asked. */
+export function looksLikeArticle(doc: Document): boolean {
+  return isProbablyReaderable(doc);
+}
+
+/**
+ * Extract the article of a document, or null when Readability finds none. `maxElems`
+ * bounds Readability's work on huge pages.
+ */
+export function extractArticle(doc: Document, url = doc.location?.href ?? ''): ExtractedArticle | null {
+  const clone = doc.cloneNode(true) as Document;
+  const liveTexts = textNodes(doc);
+  const cloneTexts = textNodes(clone);
+  const toLive = new Map<Node, Text>();
+  if (liveTexts.length === cloneTexts.length) cloneTexts.forEach((t, i) => toLive.set(t, liveTexts[i]));
+
+  let content: Element | null = null;
+  const parsed = new Readability(clone, {
+    serializer: (el: Node) => {
+      content = el as Element;
+      return '';
+    },
+  }).parse();
+  if (!parsed || !content) return null;
+
+  // Readability keeps most nodes; where it re-parsed, match the text in document order.
+  const livePosition = new Map(liveTexts.map((t, i) => [t, i]));
+  const mapped: Text[] = [];
+  let cursor = 0;
+  for (const t of textNodes(content as Element)) {
+    if (!t.data.trim()) continue;
+    let live = toLive.get(t);
+    if (!live || (livePosition.get(live) ?? -1) < cursor) {
+      live = undefined;
+      for (let i = cursor; i < liveTexts.length; i++) {
+        if (liveTexts[i].data === t.data) {
+          live = liveTexts[i];
+          break;
+        }
+      }
+    }
+    if (!live) continue;
+    cursor = livePosition.get(live)! + 1;
+    if (!skipped(live)) mapped.push(live);
+  }
+  if (!mapped.length) return null;
+
+  const segments: TextSegment[] = [];
+  let text = '';
+  let previous: Text | null = null;
+  for (const node of mapped) {
+    if (previous) text += blockOf(previous) === blockOf(node) ? '' : '\n\n';
+    // Same length as the node's data, so offsets map 1:1; layout whitespace becomes spaces.
+    const data = node.data.replace(/[\n\r\t\f]/g, ' ');
+    segments.push({ node, start: text.length, end: text.length + data.length });
+    text += data;
+    previous = node;
+  }
+  const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? parsed.siteName ?? hostOf(url);
+  return {
+    article: {
+      url,
+      title: (parsed.title || doc.title || '').trim(),
+      site: site || null,
+      published: findPublished(doc, parsed.publishedTime),
+      text,
+    },
+    segments,
+  };
+}
+
+function textNodes(root: Node): Text[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+function skipped(node: Text): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+    const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    if (cls.trim() && OTHER_STORIES.test(cls)) return true;
+    if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.tagName === 'BODY') return false;
+  }
+  return false;
+}
+
+function blockOf(node: Text): Element | null {
+  let el = node.parentElement;
+  while (el && !BLOCK.has(el.tagName)) el = el.parentElement;
+  return el;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The plain data that flows between the pipeline's stages (extract → recognise → link →
+ * check → anchor). Offsets always count UTF-16 code units of `ArticleText.text`, as
+ * JavaScript does, end exclusive.
+ */
+import type { Granularity } from './dates/calendar';
+
+/** The article as the content script read it: text only, no DOM, so it can cross a message. */
+export interface ArticleText {
+  url: string;
+  title: string;
+  site: string | null;
+  /** Publication day `YYYY-MM-DD`, or null when the page does not say. */
+  published: string | null;
+  text: string;
+}
+
+export type NameKind = 'person' | 'organization' | 'place';
+export type MentionKind = NameKind | 'date';
+export type AnnotationKind = MentionKind | 'fact';
+export type Verdict = 'consistent' | 'conflict' | 'unknown';
+
+/** A span the recognisers found. */
+export interface Mention {
+  start: number;
+  end: number;
+  kind: MentionKind;
+  /** Dates: the normalised value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`). */
+  value?: string;
+  granularity?: Granularity;
+  /** Dates given as a range ("July 9–12"): the last day, same form as `value`. */
+  endValue?: string;
+}
+
+/** A source as an annotation shows it: enough to cite, nothing to look up. */
+export interface SourceRef {
+  publisher: string;
+  title: string;
+  url: string;
+  published: string | null;
+}
+
+/** Another article already read that states this claim, and whether it agrees with the case. */
+export interface OtherArticle {
+  url: string;
+  title: string;
+  published: string | null;
+  value: string;
+  agreesWithCase: boolean;
+}
+
+/** What the check stage produced for one span: the unit the page highlights and exports. */
+export interface Annotation {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  kind: AnnotationKind;
+  entity: string | null;
+  entityName: string | null;
+  value: string | null;
+  granularity: Granularity | null;
+  verdict: Verdict;
+  /** The claim checked, in words ("date of the fatal shooting"), when there is one. */
+  claim: string | null;
+  /** A stable key for the claim, so that articles stating the same claim can be compared. */
+  claimKey: string | null;
+  /** What the dataset says, where it disagrees (or, for consistent claims, what it says). */
+  expected: string | null;
+  /** Other readings the dataset holds (e.g. the other dismissal), shown on the card. */
+  explanation: string | null;
+  caseId: string | null;
+  sources: SourceRef[];
+  others: OtherArticle[];
+}

@@ -1,0 +1,215 @@
+/**
+ * Builds the bundled 'Rust' case (lib/cases/bundled/rust-shooting.json) from the sourced
+ * fact sheet in ../shared/research/rust-case-facts.json, in the case file format.
+ *
+ * The fact sheet is research notes: free-text facts, aliases tagged "(misspelling seen)",
+ * descriptions instead of notes. This script keeps every sourced record, moves what the
+ * format has no field for into `note` or `x-` keys, and adds the structured facts and trigger
+ * words that the checker needs (each with the fact sheet's own sources). Re-run it with
+ * `npm run build:case` whenever the fact sheet changes; the output is committed.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CaseEvent, CaseFile, Fact, Person, RecordStatus, Source } from '../lib/cases/format';
+import { serializeCase } from '../lib/cases/serialize';
+import { formatProblems, validateCase } from '../lib/cases/validate';
+import { granularityOf } from '../lib/dates/calendar';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const input = resolve(here, '../../shared/research/rust-case-facts.json');
+const output = resolve(here, '../lib/cases/bundled/rust-shooting.json');
+
+type Raw = Record<string, any>;
+const raw: Raw = JSON.parse(readFileSync(input, 'utf8'));
+const warnings: string[] = [];
+
+const MISSPELLING = /\s*\((misspelling|variant) seen\)\s*$/;
+function aliasesOf(r: Raw) {
+  const aliases: string[] = [];
+  const misspellings: string[] = [];
+  for (const a of (r.aliases ?? []) as string[]) {
+    const clean = a.replace(MISSPELLING, '');
+    aliases.push(clean);
+    if (MISSPELLING.test(a)) misspellings.push(clean);
+  }
+  return { aliases, ...(misspellings.length ? { 'x-misspellings': misspellings } : {}) };
+}
+
+function statusOf(r: Raw): RecordStatus | undefined {
+  const s = String(r.status ?? '');
+  const c = String(r.confidence ?? '');
+  if (s === 'disputed') return 'disputed';
+  if ((s && s !== 'verified') || /low|weak/.test(c)) return 'unverified';
+  return undefined;
+}
+
+function extras(r: Raw, known: string[]) {
+  const out: Raw = {};
+  for (const [k, v] of Object.entries(r)) {
+    if (known.includes(k) || v === undefined) continue;
+    if (k === 'description') continue;
+    out[`x-${k}`] = v;
+  }
+  return out;
+}
+
+const note = (r: Raw) => [r.description, r.note].filter(Boolean).join(' ') || undefined;
+const ids = (r: Raw): string[] => (r.sources ?? []) as string[];
+
+// Extra trigger words seen in coverage, so that dates are tied to the right event and
+// generic words (the charge's name, which every story repeats) do not decide it.
+const TRIGGERS: Record<string, { add?: string[]; remove?: string[] }> = {
+  shooting: { add: ['fatally shot', 'shot and killed', 'fatal shooting', 'accidental shooting'] },
+  hutchins_death: { add: ['death', 'shooting death'] },
+  charges_announced: { remove: ['involuntary manslaughter'], add: ['announced charges', 'would be charged'] },
+  charges_dropped_2023: { add: ['dismissed', 'dismissal', 'dropped', 'dropped the charges', 'charges were dropped', 'prosecutors dismissed', 'prosecutors dropped'] },
+  baldwin_dismissal: { add: ['dismissed', 'dismissal', 'thrown out', 'threw out the', 'case collapse', 'judge'] },
+  filming_resumed: { add: ['filming resumed', 'resumed', 'production resumed'] },
+  gr_sentenced: { add: ['serving', 'sentence of', 'prison'] },
+  malicious_prosecution_filed: { add: ['filed a lawsuit', 'sued', 'malicious abuse of process', 'wrongful prosecution'] },
+  grand_jury_indictment: { add: ['indicted again', 're-indicted', 'recharged'] },
+};
+
+const people: Person[] = raw.people.map((p: Raw) => ({
+  id: p.id,
+  name: p.name,
+  ...aliasesOf(p),
+  roles: (p.roles ?? []).map((r: Raw) => ({
+    role: r.role,
+    from: r.from ?? null,
+    to: r.to ?? null,
+    sources: r.sources,
+    ...(r.note ? { note: r.note } : {}),
+    ...(r.confidence ? { 'x-confidence': r.confidence } : {}),
+  })),
+  sources: ids(p),
+  note: note(p),
+  status: statusOf(p),
+  ...extras(p, ['id', 'name', 'aliases', 'roles', 'sources', 'note', 'status']),
+}));
+
+const entity = (r: Raw) => ({
+  id: r.id,
+  name: r.name,
+  ...aliasesOf(r),
+  sources: ids(r),
+  note: [note(r), r.status && statusOf(r) ? `Status in the fact sheet: ${r.status}.` : ''].filter(Boolean).join(' ') || undefined,
+  status: statusOf(r),
+  ...extras(r, ['id', 'name', 'aliases', 'sources', 'note', 'status']),
+});
+
+// Matters: the suits and prosecutions the fact sheet talks about by name.
+const matters = [
+  { id: 'baldwin_v_morrissey', name: 'Baldwin v. Morrissey', aliases: ["Baldwin's malicious prosecution lawsuit", "Baldwin's civil rights lawsuit"], sources: ['s_complaint_baldwin_v_morrissey', 's_ap_federal'] },
+  { id: 'state_v_baldwin_2023', name: 'State v. Baldwin (2023 charges)', aliases: [], sources: ['s_ap_charges_filed', 's_ap_drop_2023'] },
+  { id: 'state_v_baldwin_2024', name: 'State v. Baldwin (2024 indictment)', aliases: [], sources: ['s_ap_indictment', 's_ap_dismissal_wbrz'] },
+  { id: 'state_v_gutierrez_reed', name: 'State v. Gutierrez-Reed', aliases: [], sources: ['s_abc_gr_verdict', 's_iheart_gr_sentence'] },
+  { id: 'hutchins_estate_suit', name: 'Hutchins estate wrongful-death suit', aliases: [], sources: ['s_usatoday_wrongful_death', 's_consequence_settlement'] },
+  { id: 'rust_film', name: 'Rust (the film)', aliases: [], sources: ['s_slashfilm_release', 's_filming_resumed'] },
+];
+
+// The fact sheet names some fact subjects in words; these are the records they mean.
+const SUBJECTS: Record<string, string> = {
+  weapon: 'shooting',
+  revolver: 'shooting',
+  'involuntary manslaughter (NM)': 'state_v_gutierrez_reed',
+  'firearm enhancement': 'enhancement_dropped',
+  'Baldwin first case': 'state_v_baldwin_2023',
+  'Baldwin case (2024)': 'state_v_baldwin_2024',
+  'Teske ammunition': 'teske_ammo',
+  'State motion to reconsider': 'motion_to_reconsider',
+  'State appeal': 'notice_of_appeal',
+  'State appeal (Nov 2024)': 'notice_of_appeal',
+  'Baldwin v. Morrissey': 'baldwin_v_morrissey',
+  'Rust Movie Productions, LLC': 'rust_movie_productions',
+  'Rust (film)': 'rust_film',
+  'Hutchins estate suit': 'hutchins_estate_suit',
+  'preservation letters': 'preservation_letters',
+};
+
+const events: CaseEvent[] = raw.events.map((e: Raw) => {
+  const t = TRIGGERS[e.id] ?? {};
+  const triggers = [...(e.triggers as string[]).filter((w) => !t.remove?.includes(w)), ...(t.add ?? [])];
+  return {
+    id: e.id,
+    label: e.label,
+    date: e.date,
+    granularity: e.granularity,
+    participants: e.participants,
+    triggers: [...new Set(triggers)],
+    sources: e.sources,
+    note: e.note,
+    status: statusOf(e),
+    ...extras(e, ['id', 'label', 'date', 'granularity', 'participants', 'triggers', 'sources', 'note', 'status']),
+  };
+});
+
+const knownIds = new Set<string>([...raw.people, ...raw.organizations, ...raw.places, ...raw.events].map((r: Raw) => r.id).concat(matters.map((m) => m.id)));
+const facts: Fact[] = [];
+for (const f of raw.facts as Raw[]) {
+  const subject = knownIds.has(f.subject) ? f.subject : SUBJECTS[f.subject];
+  if (!subject) { warnings.push(`fact ${f.id}: subject "${f.subject}" names no record; left out`); continue; }
+  if (!ids(f).length) { warnings.push(`fact ${f.id}: no source (the format requires one); left out`); continue; }
+  const isDate = f.predicate === 'date' && granularityOf(String(f.value));
+  facts.push({
+    id: f.id, subject, predicate: f.predicate, type: isDate ? 'date' : 'text', value: String(f.value),
+    sources: ids(f), status: statusOf(f),
+    ...extras(f, ['id', 'subject', 'predicate', 'type', 'value', 'triggers', 'sources', 'note', 'status']),
+  });
+}
+
+// Structured facts the checker compares, each resting on the fact sheet's sources.
+const sourcesOf = (factId: string) => (raw.facts as Raw[]).find((f) => f.id === factId)!.sources as string[];
+const eventSources = (eventId: string) => (raw.events as Raw[]).find((e) => e.id === eventId)!.sources as string[];
+facts.push(
+  { id: 'f_suit_court_filed', subject: 'malicious_prosecution_filed', predicate: 'court', type: 'ref', value: 'fjdc',
+    triggers: ['filed in', 'filed the lawsuit in', 'filed suit in', 'lawsuit in', 'suit in', 'sued in'], sources: sourcesOf('f_suit_court'),
+    note: 'Filed in state court (No. D-101-CV-2025-00060); the defendants removed it to federal court only in October 2025.' },
+  { id: 'f_cross_complaint_court', subject: 'baldwin_cross_complaint', predicate: 'court', type: 'ref', value: 'la_superior_court',
+    triggers: ['filed in', 'cross-complaint in', 'countersuit in'], sources: eventSources('baldwin_cross_complaint') },
+  { id: 'f_parents_suit_court', subject: 'parents_suit', predicate: 'court', type: 'ref', value: 'la_superior_court',
+    triggers: ['filed in', 'lawsuit in', 'sued in'], sources: eventSources('parents_suit') },
+  { id: 'f_gr_sentence_length', subject: 'gr_sentenced', predicate: 'sentence length', type: 'duration', value: 'P18M',
+    triggers: ['sentenced to', 'serving', 'sentence of', 'prison'], sources: sourcesOf('f_gr_sentence') },
+  { id: 'f_halls_sentence_length', subject: 'halls_plea', predicate: 'suspended sentence length', type: 'duration', value: 'P6M',
+    triggers: ['suspended sentence', 'suspended'], sources: sourcesOf('f_halls_sentence') },
+  { id: 'f_refile_2023', subject: 'charges_dropped_2023', predicate: 'can be refiled', type: 'boolean', value: true,
+    triggers: ['refile', 'refiled', 're-file', 're-filed', 'refiling', 'bring charges again'], sources: sourcesOf('f_2023_dismissal'),
+    note: 'Dismissed without prejudice: the special prosecutors said the charge may be refiled.' },
+  { id: 'f_refile_2024', subject: 'baldwin_dismissal', predicate: 'can be refiled', type: 'boolean', value: false,
+    triggers: ['refile', 'refiled', 're-file', 're-filed', 'refiling', 'bring charges again'], sources: [...sourcesOf('f_dismissal_prejudice'), 's_cbs_appeal_withdrawn'],
+    note: 'Dismissed with prejudice on 2024-07-12; reconsideration denied 2024-10-24; the State withdrew its appeal on 2024-12-23.' },
+);
+
+const sources: Source[] = raw.sources.map((s: Raw) => ({
+  id: s.id, publisher: s.publisher, title: s.title, url: s.url,
+  published: s.published && granularityOf(s.published) ? s.published : undefined,
+  note: s.note,
+}));
+
+const file: CaseFile = {
+  format: 'casefile/case',
+  version: 1,
+  id: 'rust-shooting',
+  title: "The 'Rust' shooting and the cases that followed",
+  description: "The fatal shooting of cinematographer Halyna Hutchins on the set of the film 'Rust' near Santa Fe, New Mexico, on 2021-10-21, and the prosecutions, suits and appeals that followed. Built from Casefile's sourced fact sheet.",
+  updated: '2025-10-23',
+  people,
+  organizations: raw.organizations.map(entity),
+  places: raw.places.map(entity),
+  matters,
+  events,
+  facts,
+  sources,
+};
+
+const result = validateCase(JSON.parse(JSON.stringify(file)));
+if (!result.ok) {
+  console.error(formatProblems(result.problems).join('\n'));
+  process.exit(1);
+}
+mkdirSync(dirname(output), { recursive: true });
+writeFileSync(output, serializeCase(JSON.parse(JSON.stringify(file))));
+for (const w of warnings) console.warn(`note: ${w}`);
+console.log(`wrote ${output}: ${people.length} people, ${file.organizations.length} organizations, ${file.places.length} places, ${matters.length} matters, ${events.length} events, ${facts.length} facts, ${sources.length} sources`);

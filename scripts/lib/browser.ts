@@ -1,0 +1,83 @@
+/**
+ * Runs the built extension in Debian's Chromium (headless unless a display is asked for),
+ * with every request that leaves 127.0.0.1 blocked — real pages reference remote scripts,
+ * fonts and images, and Casefile must work offline.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { StoredArticle } from '../../lib/messaging/protocol';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** An extension page, for talking to the background as the popup does. */
+  extensionPage: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** Launch Chromium with the built extension loaded, in a fresh profile (or `profileDir`). */
+export async function launchWithExtension(options: { headless?: boolean; profileDir?: string } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`The extension is not built (${EXTENSION_DIR} is missing): run \`npm run build\` first.`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  const headless = options.headless ?? true;
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'casefile-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  await context.route(/^https?:\/\//, (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort('blockedbyclient');
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  let page: Page | null = null;
+  return {
+    context,
+    extensionId,
+    worker,
+    extensionPage: async () => {
+      if (page && !page.isClosed()) return page;
+      page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Ask the background for what it stored about a URL (the same message the popup uses). */
+export async function storedArticle(browser: ExtensionBrowser, url: string): Promise<{ article: StoredArticle | null; status: string | null }> {
+  const page = await browser.extensionPage();
+  return page.evaluate((u) => chrome.runtime.sendMessage({ type: 'get-article', url: u }), url);
+}
+
+/** Open a page and wait until Casefile has checked it (or skipped it). */
+export async function checkPage(browser: ExtensionBrowser, url: string, timeoutMs = 30_000): Promise<{ page: Page; article: StoredArticle | null; status: string | null }> {
+  const page = await browser.context.newPage();
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  for (;;) {
+    const answer = await storedArticle(browser, url);
+    if (answer.article && Date.parse(answer.article.checkedAt) >= started - 1000) return { page, ...answer };
+    if (answer.status && answer.status !== 'checked') return { page, ...answer };
+    if (Date.now() - started > timeoutMs) return { page, article: null, status: 'timeout' };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'wxt';
+
+// Permissions are minimal; the README says why each is needed. Content scripts match
+// http(s) pages only, and the extension makes no network request of its own.
+export default defineConfig({
+  manifestVersion: 3,
+  manifest: {
+    name: 'Casefile',
+    description: 'Highlights names and dates in news articles and checks claims against a case dataset kept in your browser.',
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: 'Casefile' },
+    browser_specific_settings: { gecko: { id: 'casefile@casefile.dev', strict_min_version: '115.0' } },
+  },
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
