@@ -73,7 +73,7 @@ export class CasefileService {
     const others = await otherArticles(this.db, url, annotations);
     for (const a of annotations) if (a.claimKey) a.others = others.get(a.claimKey) ?? [];
     await saveArticle(this.db, {
-      url, title: article.title, site: article.site, published: article.published, checkedAt: new Date().toISOString(), caseId: index.caseId, annotations,
+      url, title: article.title, site: article.site, published: article.published, checkedAt: new Date().toISOString(), caseId: index.caseId, text: article.text, annotations,
     });
     this.status.set(url, 'checked');
     return { annotations, caseTitle: index.title };

@@ -14,6 +14,8 @@ export interface StoredArticle {
   published: string | null;
   checkedAt: string;
   caseId: string;
+  /** The extracted article text the annotations' offsets index (for re-anchoring and export). */
+  text: string;
   annotations: Annotation[];
 }
 
