@@ -1,0 +1,76 @@
+/**
+ * `npm start`: the main job on the bundled case. Serves the seed pages on 127.0.0.1 and opens
+ * Chromium with the built extension on them. With a display it stays open for you to use;
+ * without one (or with --headless) it runs headless, prints each page's flagged claims and
+ * writes screenshots of the highlighted article, an open claim card and the popup.
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkPage, launchWithExtension } from './lib/browser';
+import { serveFiles } from './lib/serve';
+import { readable } from '../components/format';
+
+const seeds = resolve(import.meta.dirname, '../../shared/fixtures/seeds');
+const outDir = resolve(import.meta.dirname, '../screenshots');
+
+async function main() {
+  const args = process.argv.slice(2);
+  const pages = (args.filter((a) => !a.startsWith('--')).length ? args.filter((a) => !a.startsWith('--')) : readdirSync(seeds).filter((f) => f.endsWith('.html')).map((f) => resolve(seeds, f)));
+  const headless = args.includes('--headless') || !process.env.DISPLAY;
+  const served = await serveFiles(pages);
+  const browser = await launchWithExtension({ headless });
+  mkdirSync(outDir, { recursive: true });
+  for (const file of pages) {
+    const url = served.urlOf(file);
+    const { page, article } = await checkPage(browser, url);
+    const name = file.split('/').pop()!.replace(/\.html?$/, '');
+    if (!article) {
+      console.log(`\n${name}: no article found`);
+      continue;
+    }
+    const flags = article.annotations.filter((a) => a.verdict === 'conflict');
+    const count = (k: string[]) => article.annotations.filter((a) => k.includes(a.kind)).length;
+    console.log(`\n${article.title}\n  ${url}\n  published ${article.published ?? 'unknown'} · ${count(['person', 'organization', 'place'])} names · ${count(['date'])} dates · ${flags.length} flags`);
+    for (const f of flags) {
+      const expected = readable(f.expected, f);
+      console.log(`  ⚑ “${f.exact}” — ${f.claim}\n      the case says: ${expected} (${f.sources.length} sources)`);
+    }
+    if (!headless) continue;
+    await page.screenshot({ path: resolve(outDir, `${name}-article.png`), fullPage: true });
+    const flag = page.locator('casefile-mark[data-verdict="conflict"]').first();
+    if (await flag.count()) {
+      await flag.scrollIntoViewIfNeeded();
+      await flag.click();
+      await page.locator('casefile-card').waitFor({ state: 'attached' });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: resolve(outDir, `${name}-card.png`) });
+    }
+    const popup = await browser.context.newPage();
+    const ext = await browser.extensionPage();
+    const id = await ext.evaluate(async () => {
+      const own = await chrome.tabs.getCurrent();
+      const tabs = await chrome.tabs.query({});
+      return tabs.filter((t) => t.id !== own?.id).map((t) => t.id);
+    });
+    await popup.setViewportSize({ width: 380, height: 760 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${id[id.length - 2]}`);
+    await popup.locator('[data-count="flags"]').waitFor();
+    await popup.screenshot({ path: resolve(outDir, `${name}-popup.png`), fullPage: true });
+    await popup.close();
+    await page.close();
+  }
+  if (headless) {
+    console.log(`\nScreenshots written to ${outDir}`);
+    await browser.close();
+    await served.close();
+  } else {
+    console.log('\nChromium is open with Casefile loaded on the seed pages. Close the window to finish.');
+    await new Promise((r) => browser.context.on('close', r));
+    await served.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
