@@ -63,7 +63,7 @@ function judge(date: LinkedMention, scored: ScoredEvent[]): CheckedClaim | null 
     ...base,
     verdict: 'conflict',
     expected: event.date,
-    explanation: `The article says ${humanDate(truncate(said.value, g))}; the case dates ${event.label.replace(/\s*\(.*$/, '')} to ${humanDate(event.date)}.` +
+    explanation: `The article says ${humanDate(truncate(said.value, g))}; the case dates “${event.label.replace(/\s*\(.*$/, '')}” to ${humanDate(event.date)}.` +
       (others.length ? ` Other events this sentence may mean: ${others.join('; ')} — none on that date either.` : ''),
   };
 }

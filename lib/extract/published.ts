@@ -3,6 +3,8 @@
  * verdict ("as of publication") depends on. Sources in order of trust: article meta tags,
  * JSON-LD, a <time> element, then what Readability found.
  */
+import { granularityOf } from '../dates/calendar';
+
 const META = [
   'meta[property="article:published_time"]',
   'meta[name="article:published_time"]',
@@ -21,15 +23,17 @@ const META = [
 export function normaliseDay(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = raw.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const compact = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);
-  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const iso = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]|$)/.exec(s);
+  if (iso) return plausible(`${iso[1]}-${iso[2]}-${iso[3]}`);
   const t = Date.parse(s);
   if (Number.isNaN(t)) return null;
-  const d = new Date(t);
-  if (d.getUTCFullYear() < 1900 || d.getUTCFullYear() > 2200) return null;
-  return d.toISOString().slice(0, 10);
+  return plausible(new Date(t).toISOString().slice(0, 10));
+}
+
+/** A real calendar day in the age of news; CMS placeholders such as 0001-01-01 are not dates. */
+function plausible(day: string): string | null {
+  const year = Number(day.slice(0, 4));
+  return granularityOf(day) === 'day' && year >= 1900 && year <= 2200 ? day : null;
 }
 
 /** Find the publication day in a document; `readabilityTime` is Readability's `publishedTime`. */
