@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkPage, launchWithExtension } from './lib/browser';
+import { checkPage, launchWithExtension, openPopupFor } from './lib/browser';
 import { serveFiles } from './lib/serve';
 import { readable } from '../components/format';
 
@@ -45,15 +45,7 @@ async function main() {
       await page.waitForTimeout(200);
       await page.screenshot({ path: resolve(outDir, `${name}-card.png`) });
     }
-    const popup = await browser.context.newPage();
-    const ext = await browser.extensionPage();
-    const id = await ext.evaluate(async () => {
-      const own = await chrome.tabs.getCurrent();
-      const tabs = await chrome.tabs.query({});
-      return tabs.filter((t) => t.id !== own?.id).map((t) => t.id);
-    });
-    await popup.setViewportSize({ width: 380, height: 760 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${id[id.length - 2]}`);
+    const popup = await openPopupFor(browser);
     await popup.locator('[data-count="flags"]').waitFor();
     await popup.screenshot({ path: resolve(outDir, `${name}-popup.png`), fullPage: true });
     await popup.close();

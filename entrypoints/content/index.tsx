@@ -69,7 +69,7 @@ export default defineContentScript({
     });
 
     // Off the page's critical path: wait for the browser to be idle before reading the page.
-    await new Promise<void>((resolve) => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200)));
+    await new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200)));
     if (ctx.isInvalid) return;
     try {
       await session.run();

@@ -7,7 +7,7 @@ import { KEY_ORDER, type CaseFile } from './format';
 
 type Json = Record<string, unknown>;
 
-function ordered(record: Json, order: readonly string[], nested: Record<string, (v: Json) => Json> = {}): Json {
+function ordered(record: Json, order: readonly string[], nested: Partial<Record<string, (v: Json) => Json>> = {}): Json {
   const out: Json = {};
   for (const key of order) {
     if (record[key] === undefined) continue;

@@ -62,6 +62,26 @@ export async function launchWithExtension(options: { headless?: boolean; profile
   };
 }
 
+/** The extension API as a page of the extension sees it (typed loosely: it runs in Chromium). */
+declare const chrome: any;
+
+/**
+ * Open the popup as a page for the most recently opened web page tab (`popup.html?tab=ID`),
+ * as the toolbar button would for the active tab.
+ */
+export async function openPopupFor(browser: ExtensionBrowser, size = { width: 380, height: 760 }): Promise<Page> {
+  const ext = await browser.extensionPage();
+  const tabId = await ext.evaluate(async () => {
+    const tabs: { id?: number; url?: string }[] = await chrome.tabs.query({});
+    const own = await chrome.tabs.getCurrent();
+    return tabs.filter((t) => t.id !== own?.id).map((t) => t.id).pop();
+  });
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize(size);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
 /** Ask the background for what it stored about a URL (the same message the popup uses). */
 export async function storedArticle(browser: ExtensionBrowser, url: string): Promise<{ article: StoredArticle | null; status: string | null }> {
   const page = await browser.extensionPage();

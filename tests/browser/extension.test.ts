@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorSelectors } from '../../lib/anchor/quote';
-import { checkPage, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { checkPage, launchWithExtension, openPopupFor, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { serveFiles, type Served } from '../../scripts/lib/serve';
 import { EXPECTED, judgeSeed, SEED_PAGES, SEEDS_DIR } from '../helpers/seeds';
 
@@ -65,14 +65,7 @@ describe('the card, the popup and the export', () => {
   it('lists the flags in the popup and exports W3C annotations whose selectors round-trip', async () => {
     const url = served.urlOf(resolve(SEEDS_DIR, '000_ed7fe8675b0af3e5.html'));
     const { page, article } = await checkPage(browser, url);
-    const tabId = await (await browser.extensionPage()).evaluate(async (u) => {
-      const tabs = await chrome.tabs.query({});
-      const own = await chrome.tabs.getCurrent();
-      return tabs.filter((t) => t.id !== own?.id).map((t) => t.id).pop();
-    }, url);
-    await page.bringToFront();
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openPopupFor(browser);
     await expect.poll(() => popup.locator('[data-count="flags"]').textContent()).toBe(String(article!.annotations.filter((a) => a.verdict === 'conflict').length));
     const flags = await popup.locator('.flag .quote').allTextContents();
     expect(flags.join(' ')).toContain('earlier this year');
