@@ -60,8 +60,8 @@ export function matchQuote(text: string, quote: string, context: { prefix?: stri
     const pre = prefix ? commonEnd(text.slice(Math.max(0, at - prefix.length), at), prefix) / prefix.length : 1;
     const suf = suffix ? commonStart(text.slice(end, end + suffix.length), suffix) / suffix.length : 1;
     const near = context.hint === undefined ? 1 : 1 - Math.min(1, Math.abs(context.hint - at) / Math.max(1, text.length));
-    const score = 0.5 + 0.2 * pre + 0.2 * suf + 0.1 * near - (pre === 1 && suf === 1 && near === 1 ? 0 : 0.0001);
-    if (!best || score > best.score) best = { start: at, end, score: Math.min(1, score + 0.0001) };
+    const score = 0.5 + 0.2 * pre + 0.2 * suf + 0.1 * near;
+    if (!best || score > best.score) best = { start: at, end, score };
   }
   return best;
 }

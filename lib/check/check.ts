@@ -48,7 +48,7 @@ function annotate(text: string, index: CaseIndex, m: LinkedMention | (Omit<Linke
     verdict: claim?.verdict ?? 'unknown',
     claim: claim?.claim ?? null,
     claimKey: claim?.claimKey ?? null,
-    expected: claim && claim.verdict === 'conflict' ? claim.expected : claim?.expected ?? null,
+    expected: claim?.expected ?? null,
     explanation,
     caseId: entity || claim ? index.caseId : null,
     sources: resolveSources(index, sourceIds),

@@ -29,10 +29,7 @@ export function looksLikeArticle(doc: Document): boolean {
   return isProbablyReaderable(doc);
 }
 
-/**
- * Extract the article of a document, or null when Readability finds none. `maxElems`
- * bounds Readability's work on huge pages.
- */
+/** Extract the article of a document, or null when Readability finds none. Reads only. */
 export function extractArticle(doc: Document, url = doc.location?.href ?? ''): ExtractedArticle | null {
   const clone = doc.cloneNode(true) as Document;
   const liveTexts = textNodes(doc);

@@ -118,7 +118,6 @@ function bareYears(text: string): DateMention[] {
     const after = text.slice(end, end + 20);
     if (new RegExp(`(${MONTH_NAMES})\\.?\\s*(\\d{1,2},?\\s*)?$`, 'i').test(before)) continue; // chrono's
     if (/\b\p{Lu}[\p{L}.]*\s+(of|no\.?)\s*$/u.test(before)) continue; // "Civil Rights Act of 1871", "Chapter of 1999"
-    if (/^\s*[-–]\s*\d/.test(after) || /^'s\b/.test(after)) { /* ranges and possessives are still years */ }
     const nextWord = /^\s+([a-z][a-z-]*)/.exec(after)?.[1];
     const contextBefore = YEAR_BEFORE.test(before);
     const adjectival = nextWord !== undefined && !COUNT_NOUNS.test(nextWord);

@@ -117,5 +117,5 @@ function stripPunct(word: string): string {
 }
 
 function adjacent(s: string, a: { end: number }, b: { start: number }): boolean {
-  return /^[ \u00a0]$/.test(s.slice(a.end, b.start)) || (s.slice(a.end, b.start) === '' && false);
+  return /^[ \u00a0]$/.test(s.slice(a.end, b.start));
 }
