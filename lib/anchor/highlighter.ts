@@ -53,7 +53,7 @@ export class Highlighter {
       if (a.verdict === 'conflict' && elements.length === 0) {
         mark.tabIndex = 0;
         mark.setAttribute('role', 'button');
-        mark.setAttribute('aria-label', `Casefile: conflicting claim "${a.id}"`);
+        mark.setAttribute('aria-description', 'Casefile: conflicts with the case. Press Enter for details.');
       }
       s.node.parentNode!.insertBefore(mark, s.node);
       mark.appendChild(s.node);
