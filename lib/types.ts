@@ -3,7 +3,7 @@
  * check → anchor). Offsets always count UTF-16 code units of `ArticleText.text`, as
  * JavaScript does, end exclusive.
  */
-import type { Granularity } from './dates/calendar';
+import type { DateGranularity } from './dates/periods';
 
 /** The article as the content script read it: text only, no DOM, so it can cross a message. */
 export interface ArticleText {
@@ -25,9 +25,9 @@ export interface Mention {
   start: number;
   end: number;
   kind: MentionKind;
-  /** Dates: the normalised value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`). */
+  /** Dates: the normalised value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a TimeML period such as `2024-Q3`). */
   value?: string;
-  granularity?: Granularity;
+  granularity?: DateGranularity;
   /** Dates given as a range ("July 9–12"): the last day, same form as `value`. */
   endValue?: string;
 }
@@ -61,7 +61,7 @@ export interface Annotation {
   entity: string | null;
   entityName: string | null;
   value: string | null;
-  granularity: Granularity | null;
+  granularity: DateGranularity | null;
   verdict: Verdict;
   /** The claim checked, in words ("date of the fatal shooting"), when there is one. */
   claim: string | null;

@@ -5,6 +5,7 @@
  * 2024 by the judge), the date agrees if it fits any of the likely ones.
  */
 import { humanDate, sameAtCoarser, truncate, coarser } from '../dates/calendar';
+import { checkableDate } from '../dates/periods';
 import { isVerified } from '../cases/format';
 import { spanIndexAt } from '../recognise/sentences';
 import type { LinkedMention } from '../link/link';
@@ -18,7 +19,8 @@ const MIN_SCORE = 0.45;
 export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> {
   const out = new Map<LinkedMention, CheckedClaim>();
   if (!ctx.aboutCase) return out;
-  const dates = ctx.mentions.filter((m) => m.kind === 'date' && m.value && m.granularity);
+  // Weeks, quarters and seasons are checked at their year; decades and vague references not at all.
+  const dates = ctx.mentions.filter((m) => m.kind === 'date' && m.value && m.granularity && checkableDate(m.value, m.granularity));
   const bySentence = new Map<number, LinkedMention[]>();
   for (const d of dates) {
     const i = spanIndexAt(ctx.sentences, d.start);
@@ -38,7 +40,7 @@ export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> 
 function judge(date: LinkedMention, scored: ScoredEvent[]): CheckedClaim | null {
   const likely = scored.filter((s) => s.score >= MIN_SCORE && s.score >= scored[0].score * 0.5);
   if (!likely.length) return null;
-  const said = { value: date.value!, granularity: date.granularity! };
+  const said = checkableDate(date.value!, date.granularity!)!;
   const fits = (s: ScoredEvent) => sameAtCoarser(said, { value: s.event.date, granularity: s.event.granularity }) || inRange(date, s.event.date);
   const match = likely.find(fits);
   const best = match ?? likely[0];

@@ -5,6 +5,7 @@
  * anything is stored or computed.
  */
 import type { Annotation, ArticleText, Mention } from '../types';
+import { periodGranularity } from '../dates/periods';
 import type { CaseFile } from '../cases/format';
 
 export interface StoredArticle {
@@ -70,7 +71,7 @@ function validMentions(list: unknown, textLength: number): list is Mention[] {
     const o = m as Record<string, unknown>;
     if (!isInt(o.start) || !isInt(o.end) || (o.end as number) <= (o.start as number) || (o.end as number) > textLength) return false;
     if (!['person', 'organization', 'place', 'date'].includes(o.kind as string)) return false;
-    if (o.kind === 'date') return typeof o.value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(o.value) && ['year', 'month', 'day'].includes(o.granularity as string);
+    if (o.kind === 'date') return typeof o.value === 'string' && o.granularity !== 'ref' && periodGranularity(o.value) === o.granularity;
     return true;
   });
 }

@@ -5,8 +5,7 @@
  */
 import { extractArticle, looksLikeArticle } from '../extract/article';
 import { Highlighter, MARK_TAG } from '../anchor/highlighter';
-import { recogniseDates } from '../recognise/dates';
-import { recogniseNames } from '../recognise/names';
+import { recogniseMentions } from '../recognise/mentions';
 import type { BackgroundRequests, PageState } from '../messaging/protocol';
 import type { Annotation } from '../types';
 
@@ -49,7 +48,7 @@ export class PageSession {
       return this.state;
     }
     const { article, segments } = extracted;
-    const mentions = [...recogniseNames(article.text), ...recogniseDates(article.text, article.published)];
+    const mentions = recogniseMentions(article.text, article.published);
     const t2 = performance.now();
     const { annotations } = await this.send('check-article', { article, mentions });
     const t3 = performance.now();

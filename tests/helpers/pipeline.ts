@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { extractArticle } from '../../lib/extract/article';
-import { recogniseDates } from '../../lib/recognise/dates';
-import { recogniseNames } from '../../lib/recognise/names';
+import { recogniseMentions } from '../../lib/recognise/mentions';
 import { buildCaseIndex, type CaseIndex } from '../../lib/link/case-index';
 import { checkArticle } from '../../lib/check/check';
 import type { CaseFile } from '../../lib/cases/format';
@@ -26,6 +25,6 @@ export function runPipeline(html: string, url?: string) {
   const extracted = extractArticle(doc, url ?? 'http://127.0.0.1/page.html');
   if (!extracted) return null;
   const { article } = extracted;
-  const mentions = [...recogniseNames(article.text), ...recogniseDates(article.text, article.published)];
+  const mentions = recogniseMentions(article.text, article.published);
   return { doc, ...extracted, annotations: checkArticle(article, mentions, bundledIndex()) };
 }

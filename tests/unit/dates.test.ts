@@ -25,6 +25,37 @@ describe('recogniseDates', () => {
     ['The meeting starts at 3 p.m.', '2024-07-17', []],
     ['More than 2000 people came.', '2024-07-17', []],
     ['Last month the court ruled.', '2024-07-17', [['Last month', '2024-06', 'month']]],
+    // Quarters, resolved to the latest one that has begun, or anchored on the quarter just named.
+    ['Net income rose 12% in the third quarter.', '1989-11-02', [['the third quarter', '1989-Q3', 'quarter']]],
+    ['Earnings fell in the fourth quarter.', '1998-02-06', [['the fourth quarter', '1997-Q4', 'quarter']]],
+    ['Profit rose in the third quarter. In the year-ago period, it lost $3 million.', '1989-11-02',
+      [['the third quarter', '1989-Q3', 'quarter'], ['the year-ago period', '1988-Q3', 'quarter']]],
+    ['Third-quarter revenue was flat.', '1989-10-26', [['Third-quarter', '1989-Q3', 'quarter']]],
+    // Seasons, decades, centuries, ISO weeks, halves.
+    ['Filming stopped last summer.', '2024-10-01', [['last summer', '2024-SU', 'season']]],
+    ['Production planned to restart in the spring of 2023.', '2022-10-05', [['the spring of 2023', '2023-SP', 'season']]],
+    ['Sales boomed in the 1990s and slumped in the late 1980s.', '2024-07-17', [['the 1990s', '199', 'decade'], ['the late 1980s', '198', 'decade']]],
+    ['It was the worst crash of the 20th century.', '2024-07-17', [['the 20th century', '19', 'century']]],
+    ['The jury will deliberate next week.', '2024-07-17', [['next week', '2024-W30', 'week']]],
+    ['Revenue grew in the first half of 2024.', '2024-10-01', [['the first half of 2024', '2024-H1', 'half']]],
+    // "ago", "earlier this year", spelled-out relative days.
+    ['The charges were dropped two weeks ago.', '2024-07-17', [['two weeks ago', '2024-W27', 'week']]],
+    ['The set was closed a year ago.', '2024-07-17', [['a year ago', '2023', 'year']]],
+    ['Late yesterday the judge ruled.', '2024-07-17', [['Late yesterday', '2024-07-16', 'day']]],
+    // A date without a year: the latest before publication unless it is near and nothing marks the past.
+    ['The offer expires Dec. 7.', '1989-10-27', [['Dec. 7', '1989-12-07', 'day']]],
+    ['The armorer was sentenced on Oct. 21.', '2024-07-17', [['Oct. 21', '2023-10-21', 'day']]],
+    ['Shareholders of record March 31 will receive the dividend.', '1989-11-01', [['March 31', '1989-03-31', 'day']]],
+    ['The hearing is set for Monday.', '2024-07-17', [['Monday', '2024-07-22', 'day']]],
+    // Vague references are dates of their own kind, kept for TimeML but never checked.
+    ['Baldwin recently returned to work and is now filming.', '2024-07-17', [['recently', 'PAST_REF', 'ref'], ['now', 'PRESENT_REF', 'ref']]],
+    // Not dates: times of day, money, counts, scores, page numbers, names with years.
+    ['The jury returned at 5 p.m. Friday.', '2024-07-17', []],
+    ['He earned $2021 for the weekend job.', '2024-07-17', [['the weekend', '2024-W28-WE', 'week']]],
+    ['Shares traded at 1,995 yen.', '2024-07-17', []],
+    ['The Lakers won 108-104.', '2024-07-17', []],
+    ['See Section 1983 of the code.', '2024-07-17', []],
+    ['Wire dateline 19980114 from London.', '1998-01-14', [['19980114', '1998-01-14', 'day']]],
   ])('%s (published %s)', (text, published, expected) => {
     expect(found(text, published)).toEqual(expected);
   });
