@@ -10,7 +10,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only this extension's own pages and content scripts are answered.
     if (sender.id !== browser.runtime.id) return false;
-    service.handle(message).then(sendResponse, (error) => {
+    // A content script speaks for a web page, which may only ask for its own article to be
+    // checked; the extension's own pages (popup, options) have its origin.
+    const origin = sender.url?.startsWith(browser.runtime.getURL('/')) ? 'extension' : 'page';
+    service.handle(message, origin).then(sendResponse, (error) => {
       console.error('Casefile: request failed', error);
       sendResponse({ error: String(error?.message ?? error) });
     });

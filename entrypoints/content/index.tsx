@@ -5,7 +5,11 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ClaimCard, CLAIM_CARD_CSS } from '../../components/ClaimCard';
 import { parsePageMessage } from '../../lib/messaging/protocol';
 import { PageSession, type SendToBackground } from '../../lib/page/session';
+import { yieldToPage } from '../../lib/page/yield';
 import type { Annotation } from '../../lib/types';
+
+/** When this script began to evaluate: the start of Casefile's cost on the page. */
+const scriptStart = performance.now();
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,7 +20,7 @@ export default defineContentScript({
       if (answer?.error) throw new Error(answer.error);
       return answer;
     };
-    const session = new PageSession(document, send);
+    const session = new PageSession(document, send, { scriptStart, mainStart: performance.now() });
     let card: ShadowRootContentScriptUi<void> | null = null;
 
     const closeCard = () => {
@@ -68,8 +72,9 @@ export default defineContentScript({
       return false;
     });
 
-    // Off the page's critical path: wait for the browser to be idle before reading the page.
-    await new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200)));
+    // Off the page's critical path: this runs at document_idle (after the page has loaded),
+    // and every stage below is its own short task, so the page keeps its thread.
+    await yieldToPage();
     if (ctx.isInvalid) return;
     try {
       await session.run();

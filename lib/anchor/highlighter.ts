@@ -41,7 +41,11 @@ export class Highlighter {
   highlight(a: Pick<Annotation, 'id' | 'start' | 'end' | 'kind' | 'verdict' | 'entity'>): HTMLElement[] | null {
     this.ensureStyle();
     if (!this.splitAt(a.start) || !this.splitAt(a.end)) return null;
-    const covered = this.segments.filter((s) => s.start >= a.start && s.end <= a.end && s.end > s.start && s.node.isConnected);
+    const covered: TextSegment[] = [];
+    for (let i = this.firstAtOrAfter(a.start); i < this.segments.length && this.segments[i].end <= a.end; i++) {
+      const s = this.segments[i];
+      if (s.end > s.start && s.node.isConnected) covered.push(s);
+    }
     if (!covered.length) return null;
     const elements: HTMLElement[] = [];
     for (const s of covered) {
@@ -89,6 +93,18 @@ export class Highlighter {
     style.id = STYLE_ID;
     style.textContent = STYLES;
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
+  }
+
+  /** Index of the first segment starting at or after `offset` (binary search: pages can have thousands). */
+  private firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.segments[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Make `offset` fall on a segment boundary by splitting the text node there. */

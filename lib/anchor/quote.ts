@@ -71,3 +71,31 @@ export function anchorSelectors(text: string, quote: TextQuoteSelector, position
   if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, score: 1 };
   return matchQuote(text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start });
 }
+
+/** What an annotation carries to be found again: its quote, context and offsets. */
+export interface Anchorable {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * Place annotations in a text: each where its selectors still hold, moved where the text
+ * has shifted, or an orphan where its quote is gone — never attached to other words.
+ */
+export function anchorAnnotations<A extends Anchorable>(text: string, annotations: A[]): { anchored: A[]; orphans: A[] } {
+  const anchored: A[] = [];
+  const orphans: A[] = [];
+  for (const a of annotations) {
+    const match = anchorSelectors(
+      text,
+      { type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix },
+      { type: 'TextPositionSelector', start: a.start, end: a.end },
+    );
+    if (!match) orphans.push(a);
+    else anchored.push(match.start === a.start ? a : { ...a, start: match.start, end: match.end });
+  }
+  return { anchored, orphans };
+}

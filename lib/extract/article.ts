@@ -24,33 +24,86 @@ const BLOCK = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DETAILS DIV DL DT FIE
 const SKIP_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE BUTTON SELECT TEXTAREA INPUT SVG MATH CASEFILE-CARD'.split(' '));
 const OTHER_STORIES = /(^|[\s_-])(related|recirc|more-stories|read-more|readmore|promo|newsletter|recommend|trending|most-popular|outbrain|taboola|sponsored|advert|ad-slot|share|social|embed)([\s_-]|$)/i;
 
-/** Whether a page looks like an article; pages that do not are left alone unless asked. */
+/**
+ * Whether a page looks like an article; pages that do not are left alone unless asked.
+ * Readability's quick test, or the page saying so itself (og:type, JSON-LD *Article) — some
+ * real articles (BBC's among them) are laid out so that the quick test misses them.
+ */
 export function looksLikeArticle(doc: Document): boolean {
-  return isProbablyReaderable(doc);
+  return isProbablyReaderable(doc) || declaresArticle(doc);
+}
+
+function declaresArticle(doc: Document): boolean {
+  if (doc.querySelector('meta[property="og:type"][content="article" i]')) return true;
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    if (/"@type"\s*:\s*"(?:\w*NewsArticle|Article|BlogPosting|Report\w*)"/.test(script.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 /** Extract the article of a document, or null when Readability finds none. Reads only. */
 export function extractArticle(doc: Document, url = doc.location?.href ?? ''): ExtractedArticle | null {
+  const prepared = prepareExtraction(doc);
+  const parsed = runReadability(prepared);
+  return parsed ? mapToPage(prepared, parsed, url) : null;
+}
+
+/** A clone for Readability to consume, with its text nodes matched to the live page's. */
+export interface PreparedExtraction {
+  doc: Document;
+  clone: Document;
+  liveTexts: Text[];
+  toLive: Map<Node, Text>;
+}
+
+/** What Readability found: its metadata and the article element (in the clone). */
+export interface ReadabilityResult {
+  title: string;
+  siteName: string | null;
+  publishedTime: string | null;
+  content: Element;
+}
+
+/**
+ * Step 1 of 3: clone the document and pair each clone text node with its live twin. The
+ * steps are separate so the page gets its thread back between them.
+ */
+export function prepareExtraction(doc: Document): PreparedExtraction {
   const clone = doc.cloneNode(true) as Document;
   const liveTexts = textNodes(doc);
   const cloneTexts = textNodes(clone);
   const toLive = new Map<Node, Text>();
   if (liveTexts.length === cloneTexts.length) cloneTexts.forEach((t, i) => toLive.set(t, liveTexts[i]));
+  return { doc, clone, liveTexts, toLive };
+}
 
+/** Step 2 of 3: Readability on the clone (which it consumes). */
+export function runReadability(prepared: PreparedExtraction): ReadabilityResult | null {
   let content: Element | null = null;
-  const parsed = new Readability(clone, {
+  const parsed = new Readability(prepared.clone, {
     serializer: (el: Node) => {
       content = el as Element;
       return '';
     },
   }).parse();
   if (!parsed || !content) return null;
+  return { title: parsed.title ?? '', siteName: parsed.siteName ?? null, publishedTime: parsed.publishedTime ?? null, content };
+}
 
+/** Step 3 of 3: map the article back onto the live page's text nodes, as text plus segments. */
+export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResult, url: string): ExtractedArticle | null {
+  const { doc, liveTexts, toLive } = prepared;
   // Readability keeps most nodes; where it re-parsed, match the text in document order.
   const livePosition = new Map(liveTexts.map((t, i) => [t, i]));
   const mapped: Text[] = [];
+  const skippedParent = new Map<Element | null, boolean>();
+  const isSkipped = (node: Text) => {
+    let answer = skippedParent.get(node.parentElement);
+    if (answer === undefined) skippedParent.set(node.parentElement, (answer = skipped(node)));
+    return answer;
+  };
   let cursor = 0;
-  for (const t of textNodes(content as Element)) {
+  for (const t of textNodes(parsed.content)) {
     if (!t.data.trim()) continue;
     let live = toLive.get(t);
     if (!live || (livePosition.get(live) ?? -1) < cursor) {
@@ -64,20 +117,21 @@ export function extractArticle(doc: Document, url = doc.location?.href ?? ''): E
     }
     if (!live) continue;
     cursor = livePosition.get(live)! + 1;
-    if (!skipped(live)) mapped.push(live);
+    if (!isSkipped(live)) mapped.push(live);
   }
   if (!mapped.length) return null;
 
   const segments: TextSegment[] = [];
   let text = '';
-  let previous: Text | null = null;
+  let previousBlock: Element | null | undefined;
   for (const node of mapped) {
-    if (previous) text += blockOf(previous) === blockOf(node) ? '' : '\n\n';
+    const block = blockOf(node);
+    if (previousBlock !== undefined) text += previousBlock === block ? '' : '\n\n';
     // Same length as the node's data, so offsets map 1:1; layout whitespace becomes spaces.
     const data = node.data.replace(/[\n\r\t\f]/g, ' ');
     segments.push({ node, start: text.length, end: text.length + data.length });
     text += data;
-    previous = node;
+    previousBlock = block;
   }
   const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? parsed.siteName ?? hostOf(url);
   return {

@@ -3,21 +3,14 @@
  * check in the background) → anchor → highlight. It holds this tab's state for the popup and
  * times each stage. Only the highlighter writes to the page.
  */
-import { extractArticle, looksLikeArticle } from '../extract/article';
+import { looksLikeArticle, mapToPage, prepareExtraction, runReadability } from '../extract/article';
 import { Highlighter, MARK_TAG } from '../anchor/highlighter';
-import { recogniseMentions } from '../recognise/mentions';
-import type { BackgroundRequests, PageState } from '../messaging/protocol';
+import { anchorAnnotations } from '../anchor/quote';
+import { SLICE_MS, yieldToPage } from './yield';
+import type { BackgroundRequests, PageState, StageTimings } from '../messaging/protocol';
 import type { Annotation } from '../types';
 
 export type SendToBackground = <K extends keyof BackgroundRequests>(type: K, request: BackgroundRequests[K]['request']) => Promise<BackgroundRequests[K]['response']>;
-
-export interface StageTimings {
-  extract?: number;
-  recognise?: number;
-  linkAndCheck?: number;
-  anchor?: number;
-  total?: number;
-}
 
 export class PageSession {
   state: PageState;
@@ -25,40 +18,73 @@ export class PageSession {
   private highlighter: Highlighter | null = null;
   private byId = new Map<string, Annotation>();
 
-  constructor(private readonly doc: Document, private readonly send: SendToBackground) {
+  constructor(private readonly doc: Document, private readonly send: SendToBackground, private readonly clock: { scriptStart?: number; mainStart?: number } = {}) {
     this.state = { status: 'idle', url: doc.location.href, title: doc.title, published: null, annotations: [] };
   }
 
-  /** Check the page. Pages that do not look like articles are left alone unless `force`. */
+  /**
+   * Check the page. Pages that do not look like articles are left alone unless `force`.
+   * Each stage runs as its own task, and highlighting is split into short slices.
+   */
   async run(force = false): Promise<PageState> {
-    const t0 = performance.now();
+    const slices: [number, number][] = [];
+    const timed = <T>(work: () => T): [T, number] => {
+      const start = performance.now();
+      const result = work();
+      const end = performance.now();
+      slices.push([start, end]);
+      return [result, end - start];
+    };
+    const runStart = performance.now();
     const url = this.doc.location.href;
-    if (!force && !looksLikeArticle(this.doc)) {
-      this.state = { ...this.state, status: 'not-article', message: 'This page does not look like an article.' };
+    const scriptStart = this.clock.scriptStart ?? runStart;
+    this.timings = { scriptStart, mainStart: this.clock.mainStart, runStart, slices };
+    const [isArticle] = timed(() => force || looksLikeArticle(this.doc));
+    if (!isArticle) {
+      this.state = { ...this.state, status: 'not-article', message: 'This page does not look like an article.', timings: this.timings };
       await this.send('page-skipped', { url, reason: 'not-article' }).catch(() => undefined);
       return this.state;
     }
     this.state = { ...this.state, status: 'checking' };
     this.highlighter?.removeAll();
-    const extracted = extractArticle(this.doc, url);
-    const t1 = performance.now();
+    await yieldToPage();
+    const [prepared, prepare] = timed(() => prepareExtraction(this.doc));
+    await yieldToPage();
+    const [parsed, readability] = timed(() => runReadability(prepared));
+    await yieldToPage();
+    const [extracted, map] = timed(() => (parsed ? mapToPage(prepared, parsed, url) : null));
+    const extract = prepare + readability + map;
     if (!extracted) {
-      this.state = { ...this.state, status: 'not-article', message: 'No article body was found on this page.' };
+      this.state = { ...this.state, status: 'not-article', message: 'No article body was found on this page.', timings: this.timings };
       await this.send('page-skipped', { url, reason: 'no-article' }).catch(() => undefined);
       return this.state;
     }
     const { article, segments } = extracted;
-    const mentions = recogniseMentions(article.text, article.published);
-    const t2 = performance.now();
-    const { annotations } = await this.send('check-article', { article, mentions });
-    const t3 = performance.now();
+    await yieldToPage();
+    const sent = performance.now();
+    const { annotations, timings: background } = await this.send('check-article', { article });
+    const roundTrip = performance.now() - sent;
+    const [{ anchored }, anchor] = timed(() => anchorAnnotations(article.text, annotations));
     this.highlighter = new Highlighter(this.doc, segments);
     const drawn: Annotation[] = [];
-    for (const a of annotations) if (this.highlighter.highlight(a)) drawn.push(a);
-    const t4 = performance.now();
+    let render = 0;
+    for (let i = 0; i < anchored.length; ) {
+      await yieldToPage();
+      const [, spent] = timed(() => {
+        const until = performance.now() + SLICE_MS;
+        for (; i < anchored.length && performance.now() < until; i++) {
+          if (this.highlighter!.highlight(anchored[i])) drawn.push(anchored[i]);
+        }
+      });
+      render += spent;
+    }
+    const end = performance.now();
     this.byId = new Map(drawn.map((a) => [a.id, a]));
-    this.timings = { extract: t1 - t0, recognise: t2 - t1, linkAndCheck: t3 - t2, anchor: t4 - t3, total: t4 - t0 };
-    this.state = { status: 'checked', url, title: article.title, published: article.published, annotations: drawn };
+    this.timings = {
+      scriptStart, mainStart: this.clock.mainStart, runStart, extract, recognise: background?.recognise, linkAndCheck: background?.linkAndCheck, roundTrip, anchor, render,
+      total: end - scriptStart, work: end - runStart, end, slices, extractParts: { prepare, readability, map },
+    };
+    this.state = { status: 'checked', url, title: article.title, published: article.published, annotations: drawn, timings: this.timings };
     return this.state;
   }
 

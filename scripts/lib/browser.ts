@@ -62,6 +62,34 @@ export async function launchWithExtension(options: { headless?: boolean; profile
   };
 }
 
+/**
+ * The same browser without the extension, for telling a page's own errors from ours: the
+ * sweep loads a page here too and discounts the errors it shows without Casefile.
+ */
+export async function pageErrorsWithoutExtension(url: string): Promise<string[]> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: false,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.route(/^https?:\/\//, (route) => {
+      const host = new URL(route.request().url()).hostname;
+      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    return errors;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** The extension API as a page of the extension sees it (typed loosely: it runs in Chromium). */
 declare const chrome: any;
 

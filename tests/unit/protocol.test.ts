@@ -5,21 +5,28 @@ const article = { url: 'http://127.0.0.1/a', title: 'A', site: null, published: 
 
 describe('messages are validated on arrival', () => {
   it('accepts a well-formed check request', () => {
-    expect(parseBackgroundMessage({ type: 'check-article', article, mentions: [{ start: 0, end: 12, kind: 'person' }, { start: 16, end: 20, kind: 'date', value: '2021', granularity: 'year' }] })).not.toBeNull();
+    expect(parseBackgroundMessage({ type: 'check-article', article })).not.toBeNull();
   });
   it.each([
     ['no type', { article }],
     ['an unknown type', { type: 'drop-database' }],
-    ['a mention past the text', { type: 'check-article', article, mentions: [{ start: 0, end: 999, kind: 'person' }] }],
-    ['an inverted mention', { type: 'check-article', article, mentions: [{ start: 5, end: 2, kind: 'person' }] }],
-    ['an unknown kind', { type: 'check-article', article, mentions: [{ start: 0, end: 3, kind: 'weapon' }] }],
-    ['a date with no value', { type: 'check-article', article, mentions: [{ start: 16, end: 20, kind: 'date' }] }],
-    ['a bad publication date', { type: 'check-article', article: { ...article, published: 'yesterday' }, mentions: [] }],
-    ['text that is not a string', { type: 'check-article', article: { ...article, text: 42 }, mentions: [] }],
+    ['no article', { type: 'check-article' }],
+    ['a bad publication date', { type: 'check-article', article: { ...article, published: 'yesterday' } }],
+    ['text that is not a string', { type: 'check-article', article: { ...article, text: 42 } }],
+    ['a URL that is not a string', { type: 'check-article', article: { ...article, url: ['x'] } }],
+    ['an import with no file', { type: 'import-case' }],
+    ['activation with ids that are not strings', { type: 'set-active-cases', ids: [1, 2] }],
     ['a non-object', 'check-article'],
     ['null', null],
   ])('rejects %s', (_, message) => {
     expect(parseBackgroundMessage(message)).toBeNull();
+  });
+  it('keeps case management away from web pages', async () => {
+    const { CasefileService } = await import('../../lib/background/service');
+    const { CasefileDB } = await import('../../lib/db/schema');
+    const service = new CasefileService(new CasefileDB(`origin-${Math.random()}`));
+    expect(await service.handle({ type: 'list-cases' }, 'page')).toEqual({ error: 'list-cases is not allowed from a web page' });
+    expect(await service.handle({ type: 'import-case', file: {} }, 'page')).toEqual({ error: 'import-case is not allowed from a web page' });
   });
   it('rejects malformed page messages', () => {
     expect(parsePageMessage({ type: 'scroll-to' })).toBeNull();

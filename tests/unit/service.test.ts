@@ -5,14 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { CasefileService } from '../../lib/background/service';
 import { CasefileDB } from '../../lib/db/schema';
 import { extractArticle } from '../../lib/extract/article';
-import { recogniseMentions } from '../../lib/recognise/mentions';
 import { htmlDocument } from '../helpers/pipeline';
 import { SEEDS_DIR } from '../helpers/seeds';
 
 function request(page: string, url: string) {
   const doc = htmlDocument(readFileSync(resolve(SEEDS_DIR, page), 'utf8'), url);
   const { article } = extractArticle(doc, url)!;
-  return { type: 'check-article', article, mentions: recogniseMentions(article.text, article.published) };
+  return { type: 'check-article', article };
 }
 
 describe('background service', () => {

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench -- [--json] [--pages N] [DIR...]`: what Casefile costs on real pages, in the
+ * real browser. The built extension runs in Debian's Chromium over every .html page of the
+ * folders (default ../shared/corpus/dev), served on 127.0.0.1 with every other request
+ * blocked, and for each page it reports:
+ *  - each stage's time inside the content script (extract, recognise, link and check,
+ *    anchor, render) and the total from the script's start to the last highlight;
+ *  - Readability.parse() alone on a fresh clone of the same page, timed in the same run, and
+ *    the ratio total ÷ Readability alone;
+ *  - long tasks (> 50 ms) overlapping Casefile's work, and layout shift while it highlighted;
+ * then the same pages against a generated case of 100,000 people and events (loaded once),
+ * a generated 2,000-highlight article, and the content script's size and start-up cost.
+ * Figures go to bench/results/latest.json; --json prints that JSON instead of the tables.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './lib/browser';
+import { generateCase, longArticle } from './lib/bench-data';
+import { runPage, type PageRun } from './lib/page-run';
+import { serveFiles } from './lib/serve';
+import { htmlFiles } from './lib/sweep';
+
+const { values: args, positionals } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, pages: { type: 'string' }, 'scale-records': { type: 'string', default: '100000' } },
+  allowPositionals: true,
+});
+const dirs = positionals.length ? positionals : ['../shared/corpus/dev'];
+declare const chrome: any;
+
+interface PageFigures {
+  page: string;
+  article: boolean;
+  extract: number;
+  recognise: number;
+  linkAndCheck: number;
+  anchor: number;
+  render: number;
+  total: number;
+  /** Script evaluation before main() ran (its start-up cost), and the wait for an idle moment. */
+  startup: number;
+  idleWait: number;
+  readability: number;
+  ratio: number;
+  longTasks: number;
+  longestSlice: number;
+  layoutShift: number;
+  highlights: number;
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+function quantile(values: number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
+}
+
+function figures(name: string, run: PageRun): PageFigures {
+  const t = run.timings ?? {};
+  const total = t.total ?? NaN;
+  const readability = run.readabilityMs ?? NaN;
+  return {
+    page: name,
+    article: run.state?.status === 'checked',
+    extract: t.extract ?? NaN, recognise: t.recognise ?? NaN, linkAndCheck: t.linkAndCheck ?? NaN, anchor: t.anchor ?? NaN, render: t.render ?? NaN,
+    total,
+    startup: t.mainStart !== undefined && t.scriptStart !== undefined ? t.mainStart - t.scriptStart : NaN,
+    idleWait: t.runStart !== undefined && t.mainStart !== undefined ? t.runStart - t.mainStart : NaN,
+    readability,
+    ratio: total / readability,
+    longTasks: run.casefileLongTasks.length,
+    longestSlice: Math.max(0, ...(t.slices ?? []).map(([s, e]) => e - s)),
+    layoutShift: run.layoutShift,
+    highlights: run.state?.annotations.length ?? 0,
+  };
+}
+
+async function pass(browser: ExtensionBrowser, files: string[], urlOf: (f: string) => string): Promise<PageFigures[]> {
+  const out: PageFigures[] = [];
+  for (const file of files) {
+    const run = await runPage(browser, urlOf(file));
+    out.push(figures(file.split('/').pop()!, run));
+    await run.page.close();
+  }
+  return out;
+}
+
+async function send(browser: ExtensionBrowser, message: unknown): Promise<any> {
+  const page = await browser.extensionPage();
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+function table(rows: PageFigures[]): string {
+  const cols: [string, (r: PageFigures) => string][] = [
+    ['page', (r) => r.page.slice(0, 34).padEnd(34)],
+    ['extract', (r) => fmt(r.extract)], ['recog', (r) => fmt(r.recognise)], ['check', (r) => fmt(r.linkAndCheck)],
+    ['anchor', (r) => fmt(r.anchor)], ['render', (r) => fmt(r.render)], ['total', (r) => fmt(r.total)],
+    ['readab', (r) => fmt(r.readability)], ['ratio', (r) => fmt(r.ratio, 2)], ['long', (r) => String(r.longTasks).padStart(6)],
+    ['slice', (r) => fmt(r.longestSlice)], ['shift', (r) => fmt(r.layoutShift, 3)], ['marks', (r) => String(r.highlights).padStart(6)],
+  ];
+  const head = cols.map(([h], i) => (i ? h.padStart(7) : h.padEnd(34))).join(' ');
+  return [head, ...rows.map((r) => cols.map(([, f], i) => (i ? f(r).padStart(7) : f(r))).join(' '))].join('\n');
+}
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+
+async function main() {
+  let files = htmlFiles(dirs);
+  if (args.pages) files = files.slice(0, Number(args.pages));
+  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
+  const scaleRecords = Number(args['scale-records']);
+  const bigCase = generateCase(scaleRecords);
+  const long = longArticle();
+  mkdirSync('tmp/bench', { recursive: true });
+  writeFileSync('tmp/bench/long-article.html', long.html);
+  const served = await serveFiles([...files, 'tmp/bench/long-article.html']);
+  const browser = await launchWithExtension();
+  const log = (line: string) => { if (!args.json) console.log(line); };
+  try {
+    // Warm the background once (its first check seeds the bundled case and builds the index).
+    const warm = await runPage(browser, served.urlOf(files[0]), { readability: false });
+    await warm.page.close();
+
+    log(`Casefile benchmark: ${files.length} pages from ${dirs.join(', ')}, Chromium headless, ${new Date().toISOString()}\n`);
+    const bundled = await pass(browser, files, served.urlOf);
+    log('Against the bundled case (times in ms; ratio = total ÷ Readability alone; long = Casefile long tasks > 50 ms; slice = its longest synchronous slice):');
+    log(table(bundled));
+
+    const importStarted = Date.now();
+    const imported = await send(browser, { type: 'import-case', file: bigCase, activate: true });
+    if (!imported?.ok) throw new Error(`the generated case did not import: ${(imported?.problems ?? [imported?.error]).slice(0, 5).join('; ')}`);
+    const importMs = Date.now() - importStarted;
+    await send(browser, { type: 'set-active-cases', ids: [bigCase.id] });
+    const warmBig = await runPage(browser, served.urlOf(files[0]), { readability: false });
+    const indexBuildMs = warmBig.timings?.linkAndCheck ?? NaN;
+    await warmBig.page.close();
+    const scaled = await pass(browser, files, served.urlOf);
+    log(`\nAgainst a generated case of ${scaleRecords.toLocaleString('en')} people and events (imported in ${importMs} ms; first check, building its index: ${fmt(indexBuildMs)} ms):`);
+    log(table(scaled));
+
+    const longRun = await runPage(browser, served.urlOf('tmp/bench/long-article.html'));
+    const longFigures = figures('long-article (generated)', longRun);
+    await longRun.page.close();
+    await send(browser, { type: 'set-active-cases', ids: ['rust-shooting'] });
+    log(`\nA generated article with ${long.paragraphs} paragraphs from the seed pages (against the generated case):`);
+    log(table([longFigures]));
+
+    const articles = bundled.filter((r) => r.article && Number.isFinite(r.ratio));
+    const ratios = articles.map((r) => r.ratio);
+    const scaleRatios = bundled.flatMap((r, i) => (r.article && scaled[i]?.article ? [scaled[i].total / r.total] : []));
+    const result = {
+      date: new Date().toISOString(),
+      pages: files.length,
+      articles: articles.length,
+      ratioMedian: round(quantile(ratios, 0.5), 3),
+      ratioP95: round(quantile(ratios, 0.95), 3),
+      longTasksOver50ms: [...bundled, ...scaled, longFigures].reduce((n, r) => n + r.longTasks, 0),
+      layoutShift: round([...bundled, ...scaled, longFigures].reduce((n, r) => n + r.layoutShift, 0), 4),
+      scaleRatio: round(quantile(scaleRatios, 0.5), 3),
+      scaleRatioP95: round(quantile(scaleRatios, 0.95), 3),
+      contentScriptBytes: content.length,
+      contentScriptGzipBytes: gzipSync(content).length,
+      startupMedianMs: round(quantile(bundled.map((r) => r.startup).filter(Number.isFinite), 0.5), 2),
+      totalMedianMs: round(quantile(articles.map((r) => r.total), 0.5)),
+      readabilityMedianMs: round(quantile(articles.map((r) => r.readability), 0.5)),
+      stageMediansMs: Object.fromEntries((['extract', 'recognise', 'linkAndCheck', 'anchor', 'render'] as const).map((k) => [k, round(quantile(articles.map((r) => r[k]), 0.5))])),
+      scaleRecords,
+      scaleImportMs: importMs,
+      scaleIndexFirstCheckMs: round(indexBuildMs),
+      longArticle: { highlights: longFigures.highlights, renderMs: round(longFigures.render), longTasks: longFigures.longTasks, longestSliceMs: round(longFigures.longestSlice), layoutShift: round(longFigures.layoutShift, 4), totalMs: round(longFigures.total) },
+      perPage: { bundled, scaled },
+    };
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+    if (args.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      const { perPage: _perPage, ...summary } = result;
+      console.log('\nSummary (also in bench/results/latest.json):');
+      console.log(JSON.stringify(summary, null, 2));
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? error.stack : error}`);
+  process.exit(1);
+});
