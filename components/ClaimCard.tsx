@@ -3,22 +3,47 @@
  * sources, and other articles already read that say something else. Rendered in a Shadow
  * DOM by the content script, so the page's CSS cannot restyle it.
  */
-import { useEffect, useRef } from 'preact/hooks';
-import type { Annotation } from '../lib/types';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Annotation, Decision } from '../lib/types';
 import { KIND_LABEL, readable, VERDICT_LABEL } from './format';
+
+/** What the card can do beyond showing: each call goes to the background, which stores it. */
+export interface ClaimCardActions {
+  /** Record what the user says of this claim; resolves to the stored decision. */
+  decide: (verdict: Decision['verdict'], note: string) => Promise<Decision | null>;
+  /** Cases a name can be added to (only offered for names the case does not know). */
+  cases: () => Promise<{ id: string; title: string }[]>;
+  addToCase: (caseId: string) => Promise<{ ok: boolean; message: string }>;
+}
 
 export interface ClaimCardProps {
   annotation: Annotation;
   /** Viewport position to place the card near the claim. */
   at: { top: number; left: number };
   onClose: () => void;
+  actions?: ClaimCardActions;
 }
 
-export function ClaimCard({ annotation: a, at, onClose }: ClaimCardProps) {
+/** Only a real person's click or key press acts: a page's scripts must not decide for the reader. */
+const trusted = (e: Event) => e.isTrusted;
+
+export function ClaimCard({ annotation: a, at, onClose, actions }: ClaimCardProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const [decision, setDecision] = useState<Decision | null>(a.decision ?? null);
+  const [note, setNote] = useState(a.decision?.note ?? '');
+  const [noting, setNoting] = useState(false);
+  const [cases, setCases] = useState<{ id: string; title: string }[] | null>(null);
+  const [message, setMessage] = useState('');
   useEffect(() => {
     ref.current?.focus();
   }, [a.id]);
+  const decide = async (verdict: Decision['verdict'], text = note) => {
+    if (!actions) return;
+    const stored = await actions.decide(verdict, text);
+    setDecision(stored);
+    setMessage(stored ? (stored.verdict === 'wrong' ? 'Marked: the checker is wrong here.' : stored.verdict === 'confirmed' ? 'Confirmed.' : 'Note saved.') : 'Cleared.');
+  };
+  const canAdd = !!actions && !a.entity && (a.kind === 'person' || a.kind === 'organization' || a.kind === 'place');
   const disagree = a.others.filter((o) => o.value !== a.value);
   const agreeWithCase = a.others.filter((o) => o.agreesWithCase);
   return (
@@ -47,6 +72,7 @@ export function ClaimCard({ annotation: a, at, onClose }: ClaimCardProps) {
         </p>
       )}
       {a.explanation && <p class="explanation">{a.explanation}</p>}
+      {a.caseTitle && a.verdict !== 'unknown' && <p class="case">Case: {a.caseTitle}</p>}
       {a.sources.length > 0 && (
         <section>
           <h3>Sources ({a.sources.length})</h3>
@@ -76,6 +102,39 @@ export function ClaimCard({ annotation: a, at, onClose }: ClaimCardProps) {
           </ul>
         </section>
       )}
+      {actions && (
+        <section class="actions" aria-label="Your reading">
+          {decision?.verdict && <p class={`decision ${decision.verdict}`}>{decision.verdict === 'wrong' ? 'You marked the checker wrong here.' : 'You confirmed this flag.'}</p>}
+          {decision?.note && !noting && <p class="note">Your note: {decision.note}</p>}
+          <div class="buttons">
+            {a.verdict !== 'unknown' && (
+              <>
+                <button aria-pressed={decision?.verdict === 'wrong'} onClick={(e) => trusted(e) && decide(decision?.verdict === 'wrong' ? null : 'wrong')}>Checker is wrong</button>
+                <button aria-pressed={decision?.verdict === 'confirmed'} onClick={(e) => trusted(e) && decide(decision?.verdict === 'confirmed' ? null : 'confirmed')}>Confirm</button>
+              </>
+            )}
+            <button onClick={(e) => trusted(e) && setNoting(!noting)}>{decision?.note ? 'Edit note' : 'Add note'}</button>
+            {canAdd && <button onClick={async (e) => { if (trusted(e)) setCases(await actions.cases()); }}>Add to case…</button>}
+          </div>
+          {noting && (
+            <form onSubmit={(e) => { e.preventDefault(); if (trusted(e)) { decide(decision?.verdict ?? null, note); setNoting(false); } }}>
+              <textarea aria-label="Note" value={note} maxLength={10000} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+              <button type="submit">Save note</button>
+            </form>
+          )}
+          {cases && (
+            <div class="add">
+              {cases.length === 0 && <p>No case to add to.</p>}
+              {cases.map((c) => (
+                <button key={c.id} onClick={async (e) => { if (!trusted(e)) return; const r = await actions!.addToCase(c.id); setMessage(r.message); setCases(null); }}>
+                  Add “{a.exact}” to {c.title}
+                </button>
+              ))}
+            </div>
+          )}
+          {message && <p class="message" role="status">{message}</p>}
+        </section>
+      )}
     </div>
   );
 }
@@ -100,4 +159,14 @@ h3{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#555;margi
 .sources a{color:#0d47a1;text-decoration:none}.sources a:hover{text-decoration:underline}
 .meta{display:block;font-size:12px;color:#666}
 .others-summary{margin:2px 0;color:#333}
+.case{margin:2px 0;font-size:12px;color:#555}
+.actions{margin-top:10px;border-top:1px solid #eee;padding-top:8px}
+.buttons{display:flex;flex-wrap:wrap;gap:6px}
+.buttons button,.add button,form button{font:inherit;font-size:13px;padding:4px 10px;border:1px solid #bbb;border-radius:6px;background:#fafafa;cursor:pointer;color:#1b1b1b}
+.buttons button[aria-pressed=true]{background:#263238;color:#fff;border-color:#263238}
+textarea{display:block;width:100%;box-sizing:border-box;min-height:60px;margin:6px 0;font:inherit}
+.add{display:flex;flex-direction:column;gap:4px;margin-top:6px}
+.decision{margin:4px 0;font-weight:600}.decision.wrong{color:#616161}.decision.confirmed{color:#b71c1c}
+.note{margin:4px 0;color:#333;white-space:pre-wrap}
+.message{margin:6px 0 0;color:#1b5e20;font-size:13px}
 `;

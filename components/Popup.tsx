@@ -17,6 +17,8 @@ export interface PopupApi {
   scrollTo: (id: string) => Promise<void>;
   caseFile: () => Promise<CaseFile | null>;
   download: (name: string, type: string, text: string) => void;
+  /** The options page: cases, imports, edits, backup. */
+  openOptions: () => void;
 }
 
 export function Popup({ api }: { api: PopupApi }) {
@@ -61,12 +63,25 @@ export function Popup({ api }: { api: PopupApi }) {
                 <li key={a.id}>
                   <button class="flag" onClick={() => api.scrollTo(a.id)}>
                     <span class="quote">“{a.exact}”</span>
-                    <span class="says">case: {readable(a.expected, a)}</span>
+                    <span class="says">case: {readable(a.expected, a)}{a.caseTitle ? ` (${a.caseTitle})` : ''}</span>
+                    {a.decision?.verdict && <span class={`decision ${a.decision.verdict}`}>{a.decision.verdict === 'wrong' ? 'you marked the checker wrong' : 'you confirmed it'}</span>}
+                    {a.decision?.note && <span class="note">note: {a.decision.note}</span>}
                   </button>
                 </li>
               ))}
             </ol>
           </section>
+          {!!state.orphans?.length && (
+            <section class="orphans">
+              <h2>No longer on the page ({state.orphans.length})</h2>
+              <p class="none">Annotations from an earlier visit whose words are gone. They are kept, not attached elsewhere.</p>
+              <ul>
+                {state.orphans.map((a) => (
+                  <li key={a.id}>“{a.exact}” <span class="says">{a.kind}{a.verdict === 'conflict' ? ', was flagged' : ''}{a.decision?.note ? ` · note: ${a.decision.note}` : ''}</span></li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section class="export">
             <h2>Export this page</h2>
             <button onClick={() => page && api.download(`${slug}.jsonld`, 'application/ld+json', JSON.stringify(toW3C(page), null, 2))}>W3C JSON-LD</button>
@@ -76,6 +91,7 @@ export function Popup({ api }: { api: PopupApi }) {
         </>
       )}
       {file && <CaseBrowser file={file} />}
+      <footer><button class="link" onClick={() => api.openOptions()}>Manage cases, imports and backup…</button></footer>
     </main>
   );
 }

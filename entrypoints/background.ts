@@ -4,6 +4,8 @@ import { CasefileService } from '../lib/background/service';
 
 export default defineBackground(() => {
   const service = new CasefileService();
+  // Ask the browser to keep this origin's data under storage pressure (cases, annotations, decisions).
+  navigator.storage?.persist?.().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => {
     service.ensureSeeded().catch((error) => console.error('Casefile: seeding the bundled case failed', error));
   });
@@ -13,10 +15,21 @@ export default defineBackground(() => {
     // A content script speaks for a web page, which may only ask for its own article to be
     // checked; the extension's own pages (popup, options) have its origin.
     const origin = sender.url?.startsWith(browser.runtime.getURL('/')) ? 'extension' : 'page';
-    service.handle(message, origin).then(sendResponse, (error) => {
+    service.handle(message, origin, sender.url).then(sendResponse, (error) => {
       console.error('Casefile: request failed', error);
       sendResponse({ error: String(error?.message ?? error) });
     });
     return true;
+  });
+  // Large imports from the options page report their progress over a port.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'casefile-import' || !port.sender?.url?.startsWith(browser.runtime.getURL('/'))) return;
+    port.onMessage.addListener((message) => {
+      service.handleImport(message, (progress) => port.postMessage({ progress }))
+        .then((result) => port.postMessage({ result }), (error) => {
+          console.error('Casefile: import failed', error);
+          port.postMessage({ result: { ok: false, problems: [`the import failed and nothing was stored: ${String(error?.message ?? error)}`] } });
+        });
+    });
   });
 });

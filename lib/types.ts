@@ -13,6 +13,8 @@ export interface ArticleText {
   /** Publication day `YYYY-MM-DD`, or null when the page does not say. */
   published: string | null;
   text: string;
+  /** The page's canonical link, when it has one: the article's key when on the same site. */
+  canonical?: string | null;
 }
 
 export type NameKind = 'person' | 'organization' | 'place';
@@ -72,6 +74,24 @@ export interface Annotation {
   /** Other readings the dataset holds (e.g. the other dismissal), shown on the card. */
   explanation: string | null;
   caseId: string | null;
+  /** The title of the case it was checked against, so a conflict names its case. */
+  caseTitle?: string | null;
   sources: SourceRef[];
   others: OtherArticle[];
+  /** What the user said of it: the checker is wrong here, the flag is confirmed, a note. */
+  decision?: Decision | null;
+}
+
+export interface Decision {
+  verdict: 'wrong' | 'confirmed' | null;
+  note: string;
+  at: string;
+}
+
+/**
+ * A key for an annotation that survives re-checking and small edits of the page: what it
+ * marks and the claim, not where. Decisions are stored under it.
+ */
+export function annotationKey(a: Pick<Annotation, 'kind' | 'claimKey' | 'exact' | 'prefix'>): string {
+  return `${a.kind}|${a.claimKey ?? ''}|${a.exact}|${a.prefix.slice(-16)}`;
 }

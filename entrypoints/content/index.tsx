@@ -2,11 +2,11 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { ClaimCard, CLAIM_CARD_CSS } from '../../components/ClaimCard';
+import { ClaimCard, CLAIM_CARD_CSS, type ClaimCardActions } from '../../components/ClaimCard';
 import { parsePageMessage } from '../../lib/messaging/protocol';
 import { PageSession, type SendToBackground } from '../../lib/page/session';
 import { yieldToPage } from '../../lib/page/yield';
-import type { Annotation } from '../../lib/types';
+import { annotationKey, type Annotation } from '../../lib/types';
 
 /** When this script began to evaluate: the start of Casefile's cost on the page. */
 const scriptStart = performance.now();
@@ -21,6 +21,20 @@ export default defineContentScript({
       return answer;
     };
     const session = new PageSession(document, send, { scriptStart, mainStart: performance.now() });
+    const cardActions = (annotation: Annotation): ClaimCardActions => ({
+      decide: async (verdict, note) => {
+        const answer = await send('set-decision', { url: location.href, canonical: session.article?.canonical, key: annotationKey(annotation), verdict, note });
+        session.setDecision(annotation.id, answer.decision);
+        return answer.decision;
+      },
+      cases: async () => (await send('list-cases', {})).cases.filter((c) => c.active).map((c) => ({ id: c.id, title: c.title })),
+      addToCase: async (caseId) => {
+        const page = session.article;
+        const kind = annotation.kind as 'person' | 'organization' | 'place';
+        const answer = await send('add-to-case', { caseId, kind, name: annotation.exact, page: { url: location.href, canonical: page?.canonical, title: page?.title ?? document.title, site: page?.site ?? null, published: page?.published ?? null } });
+        return answer.ok ? { ok: true, message: `Added to the case, with this article as its source.` } : { ok: false, message: answer.problems.join('; ') };
+      },
+    });
     let card: ShadowRootContentScriptUi<void> | null = null;
 
     const closeCard = () => {
@@ -36,7 +50,7 @@ export default defineContentScript({
         position: 'overlay',
         anchor: 'body',
         css: CLAIM_CARD_CSS,
-        onMount: (container) => render(<ClaimCard annotation={annotation} at={at} onClose={() => { closeCard(); element.focus(); }} />, container),
+        onMount: (container) => render(<ClaimCard annotation={annotation} at={at} onClose={() => { closeCard(); element.focus(); }} actions={cardActions(annotation)} />, container),
         onRemove: (container) => container && render(null, container),
       });
       ui.mount();
@@ -65,6 +79,7 @@ export default defineContentScript({
       if (!message) return false;
       if (message.type === 'get-page-state') sendResponse(session.state);
       else if (message.type === 'scroll-to') sendResponse({ ok: session.scrollTo(message.id) });
+      else if (message.type === 'decision-changed') sendResponse({ ok: session.setDecision(message.id, message.decision) });
       else if (message.type === 'check-page') {
         session.run(true).then(sendResponse, (error) => sendResponse({ ...session.state, status: 'error', message: String(error) }));
         return true;

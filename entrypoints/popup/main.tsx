@@ -25,6 +25,7 @@ const api: PopupApi = {
   checkPage: () => toTab({ type: 'check-page' }),
   scrollTo: async (id) => void (await toTab({ type: 'scroll-to', id })),
   caseFile: async () => (await browser.runtime.sendMessage({ type: 'get-case' }))?.case ?? null,
+  openOptions: () => void browser.runtime.openOptionsPage(),
   download: (name, type, text) => {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = Object.assign(document.createElement('a'), { href: url, download: name });

@@ -24,6 +24,8 @@ ${MARK_TAG}[data-kind=fact]{--cf-bg:transparent;}
 ${MARK_TAG}[data-entity=""]:not([data-kind=date]):not([data-kind=fact]){--cf-bg:rgba(120,120,120,.16);}
 ${MARK_TAG}[data-verdict=consistent]{--cf-line:#2e7d32;}
 ${MARK_TAG}[data-verdict=conflict]{--cf-bg:rgba(229,57,53,.30);--cf-line:#c62828;text-decoration:underline wavy #c62828 1.5px!important;text-underline-offset:3px!important;}
+${MARK_TAG}[data-decision=wrong]{--cf-bg:rgba(120,120,120,.14);--cf-line:transparent;text-decoration:underline dotted #757575 1.5px!important;}
+${MARK_TAG}[data-decision=confirmed]{--cf-line:#b71c1c;}
 ${MARK_TAG}:focus-visible{outline:2px solid #1565c0!important;outline-offset:1px!important;}
 `;
 
@@ -38,7 +40,7 @@ export class Highlighter {
   }
 
   /** Draw one annotation; returns its elements, or null when its text is gone (an orphan). */
-  highlight(a: Pick<Annotation, 'id' | 'start' | 'end' | 'kind' | 'verdict' | 'entity'>): HTMLElement[] | null {
+  highlight(a: Pick<Annotation, 'id' | 'start' | 'end' | 'kind' | 'verdict' | 'entity' | 'decision'>): HTMLElement[] | null {
     this.ensureStyle();
     if (!this.splitAt(a.start) || !this.splitAt(a.end)) return null;
     const covered: TextSegment[] = [];
@@ -54,6 +56,7 @@ export class Highlighter {
       mark.dataset.kind = a.kind;
       mark.dataset.verdict = a.verdict;
       mark.dataset.entity = a.entity ?? '';
+      if (a.decision?.verdict) mark.dataset.decision = a.decision.verdict;
       if (a.verdict === 'conflict' && elements.length === 0) {
         mark.tabIndex = 0;
         mark.setAttribute('role', 'button');

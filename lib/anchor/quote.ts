@@ -66,10 +66,66 @@ export function matchQuote(text: string, quote: string, context: { prefix?: stri
   return best;
 }
 
-/** Re-anchor stored selectors in `text`: position first if it still holds the quote, else the quote. */
+/** The least similarity a changed quote must keep to be re-attached (below it: an orphan). */
+export const MIN_FUZZY_SCORE = 0.85;
+
+/**
+ * Re-anchor stored selectors in `text`: the position if it still holds the quote, else the
+ * exact quote chosen by its context, else a slightly changed quote (a corrected typo, a
+ * changed quotation mark) found next to its old context with similarity ≥ MIN_FUZZY_SCORE.
+ */
 export function anchorSelectors(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): QuoteMatch | null {
   if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, score: 1 };
-  return matchQuote(text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start });
+  return matchQuote(text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start })
+    ?? fuzzyQuote(text, quote, position?.start);
+}
+
+/** Edit distance between two short strings (one row of memory). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * A changed quote, looked for only where its old context still is (after the prefix's end,
+ * before the suffix's start, or at the old position): never a guess over the whole text.
+ */
+export function fuzzyQuote(text: string, quote: TextQuoteSelector, hint?: number): QuoteMatch | null {
+  const exact = quote.exact;
+  if (!exact || exact.length > 500) return null;
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  const tail = quote.prefix.slice(-12);
+  const head = quote.suffix.slice(0, 12);
+  if (tail.length >= 6) for (let at = text.indexOf(tail); at >= 0 && starts.size < 50; at = text.indexOf(tail, at + 1)) starts.add(at + tail.length);
+  if (head.length >= 6) for (let at = text.indexOf(head); at >= 0 && ends.size < 50; at = text.indexOf(head, at + 1)) ends.add(at);
+  if (hint !== undefined && hint <= text.length) starts.add(hint);
+  const slack = Math.max(2, Math.ceil(exact.length * (1 - MIN_FUZZY_SCORE)));
+  let best: QuoteMatch | null = null;
+  const consider = (start: number, end: number) => {
+    if (start < 0 || end > text.length || end <= start) return;
+    const candidate = text.slice(start, end);
+    const similarity = 1 - distance(candidate, exact) / Math.max(candidate.length, exact.length);
+    if (similarity < MIN_FUZZY_SCORE) return;
+    // Between both pieces of the old context beats next to one of them.
+    const score = 0.4 * similarity + (starts.has(start) && ends.has(end) ? 0.1 : 0);
+    if (!best || score > best.score) best = { start, end, score };
+  };
+  for (const start of starts) {
+    for (const end of ends) if (end - start >= exact.length - slack && end - start <= exact.length + slack) consider(start, end);
+    for (let d = -slack; d <= slack; d++) consider(start, start + exact.length + d);
+  }
+  for (const end of ends) for (let d = -slack; d <= slack; d++) consider(end - exact.length - d, end);
+  return best;
 }
 
 /** What an annotation carries to be found again: its quote, context and offsets. */
@@ -95,7 +151,7 @@ export function anchorAnnotations<A extends Anchorable>(text: string, annotation
       { type: 'TextPositionSelector', start: a.start, end: a.end },
     );
     if (!match) orphans.push(a);
-    else anchored.push(match.start === a.start ? a : { ...a, start: match.start, end: match.end });
+    else anchored.push(match.start === a.start && match.end === a.end ? a : { ...a, start: match.start, end: match.end, exact: text.slice(match.start, match.end) });
   }
   return { anchored, orphans };
 }

@@ -29,6 +29,8 @@ export interface W3CAnnotation {
     explanation: string | null;
     case: string | null;
     sources: Annotation['sources'];
+    /** What the user said of it, when anything. */
+    decision?: Annotation['decision'];
   };
   target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] };
 }
@@ -54,6 +56,8 @@ export function toW3C(page: PageAnnotations, created = new Date().toISOString())
       type: 'Dataset', format: 'application/json', 'casefile:offsets': 'utf-16 code units of the extracted article text',
       kind: a.kind, entity: a.entity, entityName: a.entityName, value: a.value, granularity: a.granularity, verdict: a.verdict,
       claim: a.claim, expected: a.expected, explanation: a.explanation, case: a.caseId, sources: a.sources,
+      ...(a.decision ? { decision: a.decision } : {}),
+      ...(a.claimKey ? { claimKey: a.claimKey } : {}),
     },
     target: {
       source: page.url,
@@ -71,4 +75,55 @@ export function toW3C(page: PageAnnotations, created = new Date().toISOString())
     total: items.length,
     first: { type: 'AnnotationPage', items },
   };
+}
+
+const KINDS = ['person', 'organization', 'place', 'date', 'fact'];
+const VERDICTS = ['consistent', 'conflict', 'unknown'];
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * Read back annotations Casefile exported (one AnnotationCollection, or a list of them),
+ * grouped by page. Anything else is refused with what was wrong, item by item.
+ */
+export function fromW3C(input: unknown): { ok: true; pages: PageAnnotations[] } | { ok: false; problems: string[] } {
+  const collections = Array.isArray(input) ? input : [input];
+  const problems: string[] = [];
+  const pages = new Map<string, PageAnnotations>();
+  collections.forEach((c, ci) => {
+    const p = collections.length > 1 ? `[${ci}]` : '$';
+    if (!isObject(c) || c.type !== 'AnnotationCollection' || !isObject(c.first) || !Array.isArray(c.first.items)) {
+      problems.push(`${p}: not a W3C AnnotationCollection (expected type "AnnotationCollection" with first.items)`);
+      return;
+    }
+    (c.first.items as unknown[]).forEach((item, i) => {
+      const ip = `${p}.first.items[${i}]`;
+      if (!isObject(item) || item.type !== 'Annotation' || !isObject(item.body) || !isObject(item.target)) return void problems.push(`${ip}: not an Annotation with a body and a target`);
+      if (!isObject(item.generator) || item.generator.name !== 'Casefile') return void problems.push(`${ip}: not made by Casefile (only Casefile's own annotations can be read back)`);
+      const body = item.body;
+      const target = item.target;
+      const source = str(target.source);
+      const selectors = Array.isArray(target.selector) ? target.selector : [];
+      const quote = selectors.find((s) => isObject(s) && s.type === 'TextQuoteSelector') as Record<string, unknown> | undefined;
+      const position = selectors.find((s) => isObject(s) && s.type === 'TextPositionSelector') as Record<string, unknown> | undefined;
+      if (!source || !/^https?:\/\//.test(source)) return void problems.push(`${ip}.target.source: not an http(s) URL`);
+      if (!quote || typeof quote.exact !== 'string' || !position || typeof position.start !== 'number' || typeof position.end !== 'number') {
+        return void problems.push(`${ip}.target.selector: a TextQuoteSelector and a TextPositionSelector are required`);
+      }
+      if (!KINDS.includes(body.kind as string) || !VERDICTS.includes(body.verdict as string)) return void problems.push(`${ip}.body: kind or verdict is not Casefile's`);
+      const page = pages.get(source) ?? { url: source, title: str(c.label) ?? source, published: null, annotations: [] };
+      const id = str(item.id)?.split('#').pop() ?? `${body.kind}:${position.start}-${position.end}`;
+      page.annotations.push({
+        id, start: position.start as number, end: position.end as number, exact: quote.exact as string, prefix: str(quote.prefix) ?? '', suffix: str(quote.suffix) ?? '',
+        kind: body.kind as Annotation['kind'], entity: str(body.entity), entityName: str(body.entityName), value: str(body.value),
+        granularity: str(body.granularity) as Annotation['granularity'], verdict: body.verdict as Annotation['verdict'], claim: str(body.claim),
+        claimKey: str(body.claimKey), expected: str(body.expected), explanation: str(body.explanation), caseId: str(body.case),
+        sources: Array.isArray(body.sources) ? (body.sources as Annotation['sources']) : [], others: [],
+        ...(isObject(body.decision) ? { decision: body.decision as unknown as Annotation['decision'] } : {}),
+      });
+      pages.set(source, page);
+    });
+  });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, pages: [...pages.values()] };
 }

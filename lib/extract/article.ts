@@ -141,6 +141,7 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
       site: site || null,
       published: findPublished(doc, parsed.publishedTime),
       text,
+      canonical: doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href ?? null,
     },
     segments,
   };

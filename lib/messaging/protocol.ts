@@ -4,7 +4,9 @@
  * hostile page can send anything its scripts can reach), so every field is checked before
  * anything is stored or computed.
  */
-import type { Annotation, ArticleText } from '../types';
+import type { Annotation, ArticleText, Decision } from '../types';
+import type { CaseList } from '../cases/edits';
+import type { Backup } from '../db/store';
 import type { CaseFile } from '../cases/format';
 
 export interface StoredArticle {
@@ -13,11 +15,16 @@ export interface StoredArticle {
   site: string | null;
   published: string | null;
   checkedAt: string;
-  caseId: string;
+  caseId: string | null;
   /** The extracted article text the annotations' offsets index (for re-anchoring and export). */
   text: string;
   annotations: Annotation[];
+  /** Annotations of an earlier visit whose words are gone from the page (kept, listed, never re-attached elsewhere). */
+  orphans?: Annotation[];
 }
+
+/** A request with nothing but its type. */
+type NoFields = Record<never, never>;
 
 /** Requests to the background, by type, with the answer each gets. */
 export interface BackgroundRequests {
@@ -25,13 +32,30 @@ export interface BackgroundRequests {
    * The page sends only the article's text: names and dates are recognised in the background,
    * where the model stays loaded and warm across pages and no page thread is held.
    */
-  'check-article': { request: { article: ArticleText }; response: { annotations: Annotation[]; caseTitle: string; timings: { recognise: number; linkAndCheck: number } } };
+  'check-article': { request: { article: ArticleText }; response: { annotations: Annotation[]; orphans: Annotation[]; caseTitle: string; timings: { recognise: number; linkAndCheck: number } } };
   'page-skipped': { request: { url: string; reason: string }; response: { ok: true } };
-  'get-article': { request: { url: string }; response: { article: StoredArticle | null; status: string | null } };
-  'get-case': { request: Record<string, never>; response: { case: CaseFile | null } };
-  'list-cases': { request: Record<string, never>; response: { cases: CaseSummary[] } };
+  'get-article': { request: { url: string; canonical?: string | null }; response: { article: StoredArticle | null; status: string | null } };
+  'get-case': { request: NoFields; response: { case: CaseFile | null } };
+  'list-cases': { request: NoFields; response: { cases: CaseSummary[] } };
   'import-case': { request: { file: unknown; activate?: boolean }; response: ImportResult };
+  /** Rows of a people or events CSV, into an existing case (as edits) or a new one. */
+  'import-csv': { request: { caseId: string; title?: string; kind: 'people' | 'events'; text: string; name?: string }; response: ImportResult };
+  'export-case': { request: { id: string }; response: { text: string; name: string } | { error: string } };
+  'delete-case': { request: { id: string }; response: { ok: boolean; error?: string } };
   'set-active-cases': { request: { ids: string[] }; response: { ok: boolean; error?: string } };
+  /** Limit a case to some sites (host names), or null for all. */
+  'set-case-sites': { request: { id: string; sites: string[] | null }; response: { ok: boolean; error?: string } };
+  'get-case-file': { request: { id: string }; response: { case: CaseFile | null; bundled: boolean; edits: number } };
+  /** Put or remove one record; the whole case is validated first and nothing changes on a problem. */
+  'edit-case': { request: { id: string; edit: { op: 'put'; list: CaseList; record: Record<string, unknown> } | { op: 'remove'; list: CaseList; id: string } }; response: ImportResult };
+  /** A name from a page into a case, the page becoming its source. */
+  'add-to-case': { request: { caseId: string; kind: 'person' | 'organization' | 'place'; name: string; page: { url: string; canonical?: string | null; title: string; site: string | null; published: string | null } }; response: ImportResult & { id?: string } };
+  'set-decision': { request: { url: string; canonical?: string | null; key: string; verdict: 'wrong' | 'confirmed' | null; note: string }; response: { ok: boolean; decision: Decision | null } };
+  'export-backup': { request: NoFields; response: { backup: Backup } };
+  'import-backup': { request: { backup: unknown }; response: { ok: true; counts: { cases: number; articles: number; decisions: number } } | { ok: false; problems: string[] } };
+  'list-articles': { request: NoFields; response: { articles: StoredArticle[] } };
+  /** W3C annotations that Casefile exported, back in. */
+  'import-annotations': { request: { collection: unknown }; response: { ok: true; articles: number; annotations: number } | { ok: false; problems: string[] } };
 }
 
 /** A case as lists show it, without its records. */
@@ -40,21 +64,30 @@ export interface CaseSummary {
   title: string;
   bundled: boolean;
   active: boolean;
+  /** Sites the case is limited to; null for all. */
+  activeOn: string[] | null;
   updatedAt: string;
+  /** How many edits the user made to it. */
+  edits: number;
   counts: { people: number; events: number; facts: number; sources: number };
 }
 
 /** An import either lands whole or changes nothing and says every problem, with its path. */
 export type ImportResult = { ok: true; case: CaseSummary } | { ok: false; problems: string[] };
 
-/** Messages a content script may send; everything else comes only from the extension's own pages. */
-export const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['check-article', 'page-skipped']);
+/**
+ * Messages a content script may send (about its own page only: the background checks the
+ * URL); everything else comes only from the extension's own pages.
+ */
+export const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['check-article', 'page-skipped', 'get-article', 'set-decision', 'add-to-case', 'list-cases']);
 
 /** Requests from the popup to a tab's content script. */
 export interface PageRequests {
-  'get-page-state': { request: Record<string, never>; response: PageState };
-  'check-page': { request: Record<string, never>; response: PageState };
+  'get-page-state': { request: NoFields; response: PageState };
+  'check-page': { request: NoFields; response: PageState };
   'scroll-to': { request: { id: string }; response: { ok: boolean } };
+  /** A decision was made in the popup: show it on the page's highlight too. */
+  'decision-changed': { request: { id: string; decision: Decision | null }; response: { ok: boolean } };
 }
 
 /**
@@ -93,6 +126,8 @@ export interface PageState {
   title: string;
   published: string | null;
   annotations: Annotation[];
+  /** Stored annotations whose text is no longer on the page (listed, never drawn on other words). */
+  orphans?: Annotation[];
   /** What the last check cost (for the benchmark and the curious). */
   timings?: StageTimings;
 }
@@ -113,7 +148,8 @@ const isInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 function validArticle(a: unknown): a is ArticleText {
   if (!a || typeof a !== 'object') return false;
   const o = a as Record<string, unknown>;
-  return isString(o.url, 10_000) && isString(o.title) && (o.site === null || isString(o.site)) && isDay(o.published) && isString(o.text, MAX_TEXT);
+  return isString(o.url, 10_000) && isString(o.title) && (o.site === null || isString(o.site)) && isDay(o.published) && isString(o.text, MAX_TEXT)
+    && (o.canonical === undefined || o.canonical === null || isString(o.canonical, 10_000));
 }
 
 
@@ -127,14 +163,45 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
     case 'page-skipped':
       return isString(m.url) && isString(m.reason, 500) ? (m as BackgroundMessage) : null;
     case 'get-article':
-      return isString(m.url) ? (m as BackgroundMessage) : null;
+      return isString(m.url) && (m.canonical === undefined || m.canonical === null || isString(m.canonical, 10_000)) ? (m as BackgroundMessage) : null;
     case 'get-case':
     case 'list-cases':
       return m as BackgroundMessage;
     case 'import-case':
       return 'file' in m && (m.activate === undefined || typeof m.activate === 'boolean') ? (m as BackgroundMessage) : null;
+    case 'import-csv':
+      return isString(m.caseId, 64) && (m.title === undefined || isString(m.title, 1000)) && (m.kind === 'people' || m.kind === 'events')
+        && typeof m.text === 'string' && (m.name === undefined || isString(m.name, 200)) ? (m as BackgroundMessage) : null;
+    case 'export-case':
+    case 'delete-case':
+    case 'get-case-file':
+      return isString(m.id, 64) ? (m as BackgroundMessage) : null;
     case 'set-active-cases':
       return Array.isArray(m.ids) && m.ids.length <= 1000 && m.ids.every((id) => isString(id, 64)) ? (m as BackgroundMessage) : null;
+    case 'set-case-sites':
+      return isString(m.id, 64) && (m.sites === null || (Array.isArray(m.sites) && m.sites.length <= 200 && m.sites.every((h) => isString(h, 253) && /^[a-z0-9.-]+$/i.test(h as string)))) ? (m as BackgroundMessage) : null;
+    case 'edit-case': {
+      const e = m.edit as Record<string, unknown> | undefined;
+      const list = ['people', 'organizations', 'places', 'matters', 'events', 'facts', 'sources'].includes(e?.list as string);
+      if (!isString(m.id, 64) || !e || !list) return null;
+      if (e.op === 'put') return e.record && typeof e.record === 'object' && !Array.isArray(e.record) && isString((e.record as Record<string, unknown>).id, 64) ? (m as BackgroundMessage) : null;
+      return e.op === 'remove' && isString(e.id, 64) ? (m as BackgroundMessage) : null;
+    }
+    case 'add-to-case': {
+      const page = m.page as Record<string, unknown> | undefined;
+      return isString(m.caseId, 64) && ['person', 'organization', 'place'].includes(m.kind as string) && isString(m.name, 200)
+        && !!page && isString(page.url) && typeof page.title === 'string' ? (m as BackgroundMessage) : null;
+    }
+    case 'set-decision':
+      return isString(m.url) && isString(m.key, 4000) && (m.verdict === null || m.verdict === 'wrong' || m.verdict === 'confirmed')
+        && typeof m.note === 'string' && m.note.length <= 10_000 ? (m as BackgroundMessage) : null;
+    case 'export-backup':
+    case 'list-articles':
+      return m as BackgroundMessage;
+    case 'import-backup':
+      return 'backup' in m ? (m as BackgroundMessage) : null;
+    case 'import-annotations':
+      return 'collection' in m ? (m as BackgroundMessage) : null;
     default:
       return null;
   }
@@ -150,6 +217,8 @@ export function parsePageMessage(raw: unknown): PageMessage | null {
       return m as PageMessage;
     case 'scroll-to':
       return isString(m.id, 200) ? (m as PageMessage) : null;
+    case 'decision-changed':
+      return isString(m.id, 200) && (m.decision === null || (!!m.decision && typeof m.decision === 'object')) ? (m as PageMessage) : null;
     default:
       return null;
   }

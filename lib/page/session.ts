@@ -8,15 +8,26 @@ import { Highlighter, MARK_TAG } from '../anchor/highlighter';
 import { anchorAnnotations } from '../anchor/quote';
 import { SLICE_MS, yieldToPage } from './yield';
 import type { BackgroundRequests, PageState, StageTimings } from '../messaging/protocol';
-import type { Annotation } from '../types';
+import { annotationKey, type Annotation, type ArticleText } from '../types';
+import type { TextSegment } from '../extract/article';
 
 export type SendToBackground = <K extends keyof BackgroundRequests>(type: K, request: BackgroundRequests[K]['request']) => Promise<BackgroundRequests[K]['response']>;
+
+/** Whether two lists mark the same words with the same verdicts and decisions (then nothing is redrawn). */
+function sameAnnotations(a: Annotation[], b: Annotation[]): boolean {
+  if (a.length !== b.length) return false;
+  const seen = new Map(a.map((x) => [`${annotationKey(x)}@${x.start}`, `${x.verdict}|${x.entity}|${x.decision?.verdict ?? ''}`]));
+  return b.every((x) => seen.get(`${annotationKey(x)}@${x.start}`) === `${x.verdict}|${x.entity}|${x.decision?.verdict ?? ''}`);
+}
 
 export class PageSession {
   state: PageState;
   timings: StageTimings = {};
   private highlighter: Highlighter | null = null;
   private byId = new Map<string, Annotation>();
+  private segments: TextSegment[] = [];
+  /** The article as last extracted (for "add to case" and decisions). */
+  article: ArticleText | null = null;
 
   constructor(private readonly doc: Document, private readonly send: SendToBackground, private readonly clock: { scriptStart?: number; mainStart?: number } = {}) {
     this.state = { status: 'idle', url: doc.location.href, title: doc.title, published: null, annotations: [] };
@@ -60,32 +71,72 @@ export class PageSession {
       return this.state;
     }
     const { article, segments } = extracted;
+    this.segments = segments;
+    this.article = article;
+
+    // A revisit: what was stored for this article is shown at once, re-anchored by its selectors.
+    const stored = await this.send('get-article', { url, canonical: article.canonical }).catch(() => null);
+    let anchor = 0;
+    let render = 0;
+    let shownStored = false;
+    if (stored?.article && stored.article.annotations.length) {
+      const { anchored, orphans } = timed(() => anchorAnnotations(article.text, stored.article!.annotations))[0];
+      render += await this.draw(anchored, timed);
+      this.state = {
+        status: 'checked', url, title: article.title, published: article.published, annotations: [...this.byId.values()],
+        orphans: [...orphans, ...(stored.article.orphans ?? [])], timings: this.timings,
+      };
+      shownStored = true;
+    }
+
     await yieldToPage();
     const sent = performance.now();
-    const { annotations, timings: background } = await this.send('check-article', { article });
+    const { annotations, orphans: gone, timings: background } = await this.send('check-article', { article });
     const roundTrip = performance.now() - sent;
-    const [{ anchored }, anchor] = timed(() => anchorAnnotations(article.text, annotations));
-    this.highlighter = new Highlighter(this.doc, segments);
-    const drawn: Annotation[] = [];
-    let render = 0;
-    for (let i = 0; i < anchored.length; ) {
-      await yieldToPage();
-      const [, spent] = timed(() => {
-        const until = performance.now() + SLICE_MS;
-        for (; i < anchored.length && performance.now() < until; i++) {
-          if (this.highlighter!.highlight(anchored[i])) drawn.push(anchored[i]);
-        }
-      });
-      render += spent;
-    }
+    const [{ anchored, orphans }, anchorTime] = timed(() => anchorAnnotations(article.text, annotations));
+    anchor += anchorTime;
+    if (!shownStored || !sameAnnotations([...this.byId.values()], anchored)) render += await this.draw(anchored, timed);
     const end = performance.now();
-    this.byId = new Map(drawn.map((a) => [a.id, a]));
     this.timings = {
       scriptStart, mainStart: this.clock.mainStart, runStart, extract, recognise: background?.recognise, linkAndCheck: background?.linkAndCheck, roundTrip, anchor, render,
       total: end - scriptStart, work: end - runStart, end, slices, extractParts: { prepare, readability, map },
     };
-    this.state = { status: 'checked', url, title: article.title, published: article.published, annotations: drawn, timings: this.timings };
+    this.state = {
+      status: 'checked', url, title: article.title, published: article.published, annotations: [...this.byId.values()],
+      orphans: [...orphans, ...(gone ?? [])], timings: this.timings,
+    };
     return this.state;
+  }
+
+  /** Replace the page's highlights with these, in short slices; returns the time spent drawing. */
+  private async draw(annotations: Annotation[], timed: <T>(work: () => T) => [T, number]): Promise<number> {
+    this.highlighter?.removeAll();
+    this.highlighter = new Highlighter(this.doc, this.segments);
+    const drawn: Annotation[] = [];
+    let spentAll = 0;
+    for (let i = 0; i < annotations.length; ) {
+      await yieldToPage();
+      const [, spent] = timed(() => {
+        const until = performance.now() + SLICE_MS;
+        for (; i < annotations.length && performance.now() < until; i++) {
+          if (this.highlighter!.highlight(annotations[i])) drawn.push(annotations[i]);
+        }
+      });
+      spentAll += spent;
+    }
+    this.byId = new Map(drawn.map((a) => [a.id, a]));
+    return spentAll;
+  }
+
+  /** Show a decision made elsewhere (the popup) on this page's copy of the annotation. */
+  setDecision(id: string, decision: Annotation['decision']): boolean {
+    const a = this.byId.get(id);
+    if (!a) return false;
+    const updated = { ...a, decision };
+    this.byId.set(id, updated);
+    this.state = { ...this.state, annotations: this.state.annotations.map((x) => (x.id === id ? updated : x)) };
+    for (const el of this.highlighter?.elementsOf(id) ?? []) el.dataset.decision = decision?.verdict ?? '';
+    return true;
   }
 
   /** The annotation behind a clicked or focused element, if it is one of ours. */

@@ -123,7 +123,7 @@ export async function checkPage(browser: ExtensionBrowser, url: string, timeoutM
   await page.goto(url, { waitUntil: 'load' });
   for (;;) {
     const answer = await storedArticle(browser, url);
-    if (answer.article && Date.parse(answer.article.checkedAt) >= started - 1000) return { page, ...answer };
+    if (answer.article && Date.parse(answer.article.checkedAt) >= started) return { page, ...answer };
     if (answer.status && answer.status !== 'checked') return { page, ...answer };
     if (Date.now() - started > timeoutMs) return { page, article: null, status: 'timeout' };
     await new Promise((r) => setTimeout(r, 100));

@@ -25,8 +25,12 @@ describe('messages are validated on arrival', () => {
     const { CasefileService } = await import('../../lib/background/service');
     const { CasefileDB } = await import('../../lib/db/schema');
     const service = new CasefileService(new CasefileDB(`origin-${Math.random()}`));
-    expect(await service.handle({ type: 'list-cases' }, 'page')).toEqual({ error: 'list-cases is not allowed from a web page' });
-    expect(await service.handle({ type: 'import-case', file: {} }, 'page')).toEqual({ error: 'import-case is not allowed from a web page' });
+    expect(await service.handle({ type: 'export-backup' }, 'page', 'https://news.example/a')).toEqual({ error: 'export-backup is not allowed from a web page' });
+    expect(await service.handle({ type: 'import-case', file: {} }, 'page', 'https://news.example/a')).toEqual({ error: 'import-case is not allowed from a web page' });
+    expect(await service.handle({ type: 'set-decision', url: 'https://other.example/b', key: 'k', verdict: 'wrong', note: '' }, 'page', 'https://news.example/a'))
+      .toEqual({ error: 'a page may only speak about its own article' });
+    expect(await service.handle({ type: 'get-article', url: 'https://other.example/b' }, 'page', 'https://news.example/a'))
+      .toEqual({ error: 'a page may only speak about its own article' });
   });
   it('rejects malformed page messages', () => {
     expect(parsePageMessage({ type: 'scroll-to' })).toBeNull();
