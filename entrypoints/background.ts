@@ -24,7 +24,22 @@ export default defineBackground(() => {
   // Large imports from the options page report their progress over a port.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'casefile-import' || !port.sender?.url?.startsWith(browser.runtime.getURL('/'))) return;
-    port.onMessage.addListener((message) => {
+    // A large file arrives in pieces: {begin, field}, {chunk}…, {end}; anything else is one message.
+    let pending: { message: Record<string, unknown>; field: string; parts: string[] } | null = null;
+    port.onMessage.addListener((raw) => {
+      let message = raw;
+      if (raw?.begin && typeof raw.field === 'string') {
+        pending = { message: raw.begin, field: raw.field, parts: [] };
+        return;
+      }
+      if (typeof raw?.chunk === 'string' && pending) {
+        pending.parts.push(raw.chunk);
+        return;
+      }
+      if (raw?.end && pending) {
+        message = { ...pending.message, [pending.field]: pending.parts.join('') };
+        pending = null;
+      }
       service.handleImport(message, (progress) => port.postMessage({ progress }))
         .then((result) => port.postMessage({ result }), (error) => {
           console.error('Casefile: import failed', error);

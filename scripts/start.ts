@@ -52,6 +52,12 @@ async function main() {
     await page.close();
   }
   if (headless) {
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 1200, height: 900 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('tr[data-case]').first().waitFor();
+    await options.screenshot({ path: resolve(outDir, 'options.png'), fullPage: true });
+    await options.close();
     console.log(`\nScreenshots written to ${outDir}`);
     await browser.close();
     await served.close();
