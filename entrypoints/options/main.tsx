@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { downloadText } from '../../components/download';
 import { Options } from '../../components/options/Options';
 import type { OptionsApi } from '../../components/options/api';
 
@@ -41,14 +42,7 @@ const api: OptionsApi = {
       };
       next();
     }),
-  download: (name, type, text) => {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: name });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: downloadText,
 };
 
 render(<Options api={api} />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { downloadText } from '../../components/download';
 import { Popup, type PopupApi } from '../../components/Popup';
 
 /** The tab this popup speaks for: the active tab, or `?tab=ID` when opened as a page (tests, CLI). */
@@ -26,14 +27,7 @@ const api: PopupApi = {
   scrollTo: async (id) => void (await toTab({ type: 'scroll-to', id })),
   caseFile: async () => (await browser.runtime.sendMessage({ type: 'get-case' }))?.case ?? null,
   openOptions: () => void browser.runtime.openOptionsPage(),
-  download: (name, type, text) => {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: name });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: downloadText,
 };
 
 render(<Popup api={api} />, document.getElementById('app')!);

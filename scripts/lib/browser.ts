@@ -21,6 +21,17 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
+/** Chromium's flags for this machine: headless, no sandbox, no GPU, nothing fetched in the background. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** Let requests to this machine through and refuse every other (the pages' remote scripts, fonts, ads). */
+async function blockRemote(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\//, (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort('blockedbyclient');
+  });
+}
+
 /** Launch Chromium with the built extension loaded, in a fresh profile (or `profileDir`). */
 export async function launchWithExtension(options: { headless?: boolean; profileDir?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`The extension is not built (${EXTENSION_DIR} is missing): run \`npm run build\` first.`);
@@ -31,17 +42,9 @@ export async function launchWithExtension(options: { headless?: boolean; profile
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
-    ],
+    args: [...(headless ? ['--headless=new'] : []), ...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
   });
-  await context.route(/^https?:\/\//, (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort('blockedbyclient');
-  });
+  await blockRemote(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   let page: Page | null = null;
@@ -70,14 +73,11 @@ export async function pageErrorsWithoutExtension(url: string): Promise<string[]>
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: false,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: ['--headless=new', ...CHROMIUM_ARGS],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.route(/^https?:\/\//, (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort('blockedbyclient');
-    });
+    await blockRemote(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
