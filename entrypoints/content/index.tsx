@@ -81,7 +81,7 @@ export default defineContentScript({
       else if (message.type === 'scroll-to') sendResponse({ ok: session.scrollTo(message.id) });
       else if (message.type === 'decision-changed') sendResponse({ ok: session.setDecision(message.id, message.decision) });
       else if (message.type === 'check-page') {
-        session.run(true).then(sendResponse, (error) => sendResponse({ ...session.state, status: 'error', message: String(error) }));
+        session.run(true).then(sendResponse, (error) => sendResponse({ ...session.state, status: 'error', message: String(error), rechecking: false }));
         return true;
       }
       return false;
@@ -94,7 +94,7 @@ export default defineContentScript({
     try {
       await session.run();
     } catch (error) {
-      session.state = { ...session.state, status: 'error', message: String(error) };
+      session.state = { ...session.state, status: 'error', message: String(error), rechecking: false };
       console.warn('Casefile: could not check this page', error);
     }
   },

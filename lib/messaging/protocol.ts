@@ -128,6 +128,8 @@ export interface PageState {
   annotations: Annotation[];
   /** Stored annotations whose text is no longer on the page (listed, never drawn on other words). */
   orphans?: Annotation[];
+  /** True while a revisit shows what was stored and the page is being checked again. */
+  rechecking?: boolean;
   /** What the last check cost (for the benchmark and the curious). */
   timings?: StageTimings;
 }

@@ -84,7 +84,7 @@ export class PageSession {
       render += await this.draw(anchored, timed);
       this.state = {
         status: 'checked', url, title: article.title, published: article.published, annotations: [...this.byId.values()],
-        orphans: [...orphans, ...(stored.article.orphans ?? [])], timings: this.timings,
+        orphans: [...orphans, ...(stored.article.orphans ?? [])], timings: this.timings, rechecking: true,
       };
       shownStored = true;
     }

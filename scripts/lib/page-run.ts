@@ -157,7 +157,7 @@ export async function runPage(
     await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs ?? 30_000 });
     for (;;) {
       state = await pageState(browser, url);
-      if (state && state.status !== 'idle' && state.status !== 'checking') break;
+      if (state && state.status !== 'idle' && state.status !== 'checking' && !state.rechecking) break;
       if (Date.now() - started > (options.timeoutMs ?? 30_000)) {
         errors.push({ at: Date.now(), origin: 'casefile', text: `timeout: no result after ${options.timeoutMs ?? 30_000} ms (status ${state?.status ?? 'no content script'})` });
         break;
