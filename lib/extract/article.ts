@@ -20,9 +20,9 @@ export interface ExtractedArticle {
 }
 
 const BLOCK = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TH THEAD TR UL'.split(' '));
-/** Inside the article, blocks that are about other stories or are not prose. */
+/** Inside the article, blocks that are about other stories, are not prose, or say who wrote it or took the photo. */
 const SKIP_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE BUTTON SELECT TEXTAREA INPUT SVG MATH CASEFILE-CARD'.split(' '));
-const OTHER_STORIES = /(^|[\s_-])(related|recirc|more-stories|read-more|readmore|promo|newsletter|recommend|trending|most-popular|outbrain|taboola|sponsored|advert|ad-slot|share|social|embed)([\s_-]|$)/i;
+const OTHER_STORIES = /(^|[\s_-])(byline|attribution|credit|credits|related|recirc|more-stories|read-more|readmore|promo|newsletter|recommend|trending|most-popular|outbrain|taboola|sponsored|advert|ad-slot|share|social|embed)([\s_-]|$)/i;
 
 /**
  * Whether a page looks like an article; pages that do not are left alone unless asked.
