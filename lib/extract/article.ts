@@ -97,9 +97,10 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
   const livePosition = new Map(liveTexts.map((t, i) => [t, i]));
   const mapped: Text[] = [];
   const skippedParent = new Map<Element | null, boolean>();
+  const articleLength = parsed.content.textContent?.length ?? 0;
   const isSkipped = (node: Text) => {
     let answer = skippedParent.get(node.parentElement);
-    if (answer === undefined) skippedParent.set(node.parentElement, (answer = skipped(node)));
+    if (answer === undefined) skippedParent.set(node.parentElement, (answer = skipped(node, articleLength)));
     return answer;
   };
   let cursor = 0;
@@ -155,12 +156,19 @@ function textNodes(root: Node): Text[] {
   return out;
 }
 
-function skipped(node: Text): boolean {
+/**
+ * Whether a text node sits in a block to leave out: not prose, hidden, or an inside block
+ * about other stories or about who wrote it. A block is judged by its classes only when it
+ * is small beside the article: some sites put a share plugin's class on the very wrapper of
+ * the article's text ("text-wrapper gigya-share-btns-2_gig_containerParent").
+ */
+function skipped(node: Text, articleLength: number): boolean {
   for (let el = node.parentElement; el; el = el.parentElement) {
     if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-    const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
-    if (cls.trim() && OTHER_STORIES.test(cls)) return true;
+    // The page's own containers carry page-wide classes ("bbccom_outbrain_ar_5" on BODY): not a block's.
     if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.tagName === 'BODY') return false;
+    const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    if (cls.trim() && OTHER_STORIES.test(cls) && (el.textContent?.length ?? 0) < articleLength * 0.3) return true;
   }
   return false;
 }
