@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { readConll, type ConllDoc } from './lib/eval/conll';
-import { addName, emptyGazetteer, type Gazetteer } from '../lib/recognise/tagger/gazetteer';
+import { buildGazetteer, type Gazetteer } from '../lib/recognise/tagger/gazetteer';
 import { CompactModel, decodeModel, encodeModel } from '../lib/recognise/tagger/model';
 import { tagDocument, type Scorer } from '../lib/recognise/tagger/tagger';
 import { NUM_TAGS, TAG_TYPE, tagIndex } from '../lib/recognise/tagger/tags';
@@ -133,9 +133,9 @@ function gazetteerOf(docs: ConllDoc[], min: number): Gazetteer {
       flush();
     }
   }
-  const root = emptyGazetteer();
-  for (const { words, type, n } of counts.values()) if (n >= min) addName(root, words, type);
-  return root;
+  const entries: [string, number][] = [];
+  for (const { words, type, n } of counts.values()) if (n >= min) entries.push([words.join(' ').toLowerCase(), 1 << (type - 1)]);
+  return buildGazetteer(entries);
 }
 
 function quantise(averaged: Map<number, Float64Array>, minWeight: number, levels = 127) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addName, emptyGazetteer, markSentence } from '../../lib/recognise/tagger/gazetteer';
+import { buildGazetteer, markSentence } from '../../lib/recognise/tagger/gazetteer';
 import { CompactModel, decodeModel, encodeModel, fromBase64 } from '../../lib/recognise/tagger/model';
 import { NUM_TAGS } from '../../lib/recognise/tagger/tags';
 import { tokenizeSentence } from '../../lib/recognise/tagger/tokenize';
@@ -20,9 +20,7 @@ describe('tagger tokens', () => {
 
 describe('name model file', () => {
   it('round-trips keys, weights and gazetteer, and scores by key', () => {
-    const gazetteer = emptyGazetteer();
-    addName(gazetteer, ['New', 'York', 'City'], 3);
-    addName(gazetteer, ['Alec', 'Baldwin'], 1);
+    const gazetteer = buildGazetteer([['new york city', 4], ['alec baldwin', 1], ['new', 2]]);
     const weights = new Int8Array(2 * NUM_TAGS).map((_, i) => (i % 7) - 3);
     const bytes = encodeModel({ keys: Uint32Array.of(5, 77), weights, scale: 0.25, gazetteer });
     const decoded = decodeModel(bytes);
@@ -33,7 +31,9 @@ describe('name model file', () => {
     new CompactModel(decoded).score(Int32Array.of(77, 12345), 2, out);
     expect([...out]).toEqual([...weights.slice(NUM_TAGS)]);
     const words = ['in', 'new', 'york', 'city', 'with', 'alec', 'baldwin'].map((lowerText) => ({ lowerText }));
+    // The longest listed name wins at each position: "new york city" over "new".
     expect([...markSentence(decoded.gazetteer, words)]).toEqual([0, 0b010000, 0b100000, 0b100000, 0, 0b01, 0b10]);
+    expect([...markSentence(decoded.gazetteer, ['new', 'rules'].map((lowerText) => ({ lowerText })))]).toEqual([0b0100, 0]);
   });
 
   it('rejects bytes that are not a model', () => {

@@ -1,26 +1,59 @@
 /**
- * A gazetteer of known names: each name as its lowercased words joined by spaces, plus the
- * set of proper prefixes, so a sentence is scanned with a few string lookups per token and
- * the whole list loads in a couple of milliseconds. The tagger reads its marks as features,
- * so a listed name is a strong hint, not a verdict.
+ * A gazetteer of known names: lowercased names (words joined by spaces) in sorted order with
+ * their type bits, searched by bisection. One search answers both "is this a name?" and "does
+ * a longer name start with it?", and loading is a split of one string — no map to build on
+ * every page load. The tagger reads its marks as features, so a listed name is a strong hint,
+ * not a verdict.
  */
 export interface Gazetteer {
-  /** Type bits of each listed name: 1 PER, 2 ORG, 4 LOC, 8 MISC. */
-  names: Map<string, number>;
-  /** Every proper prefix of a listed name ("new" and "new york" for "new york city"). */
-  prefixes: Set<string>;
+  /** Names, sorted by code unit (as `<` compares strings). */
+  names: string[];
+  /** Type bits of each name: 1 PER, 2 ORG, 4 LOC, 8 MISC. */
+  types: Uint8Array;
+  /** The first words of all names, made on first use: most words start no name and stop here. */
+  firsts?: Set<string>;
 }
 
-export function emptyGazetteer(): Gazetteer {
-  return { names: new Map(), prefixes: new Set() };
+/** A gazetteer from [name, type bits] pairs (names lowercased, words joined by single spaces). */
+export function buildGazetteer(entries: Iterable<[string, number]>): Gazetteer {
+  const merged = new Map<string, number>();
+  for (const [name, bits] of entries) merged.set(name, (merged.get(name) ?? 0) | bits);
+  const names = [...merged.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { names, types: Uint8Array.from(names.map((n) => merged.get(n)!)) };
 }
 
-/** Add a name, given as its words, with a type (1..4). */
-export function addName(g: Gazetteer, words: string[], type: number): void {
-  const lower = words.map((w) => w.toLowerCase());
-  const key = lower.join(' ');
-  g.names.set(key, (g.names.get(key) ?? 0) | (1 << (type - 1)));
-  for (let k = 1; k < lower.length; k++) g.prefixes.add(lower.slice(0, k).join(' '));
+/** Index of the first name ≥ key. */
+function lowerBound(names: string[], key: string): number {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const LONGER = 256;
+
+/** The key's type bits, plus LONGER when a listed name continues it with another word. */
+function lookup(g: Gazetteer, key: string): number {
+  const at = lowerBound(g.names, key);
+  const exact = g.names[at] === key;
+  const next = g.names[exact ? at + 1 : at];
+  const longer = next !== undefined && next.length > key.length && next.charCodeAt(key.length) === 32 && next.startsWith(key);
+  return (exact ? g.types[at] : 0) | (longer ? LONGER : 0);
+}
+
+function firstWords(g: Gazetteer): Set<string> {
+  if (!g.firsts) {
+    g.firsts = new Set();
+    for (const name of g.names) {
+      const space = name.indexOf(' ');
+      g.firsts.add(space < 0 ? name : name.slice(0, space));
+    }
+  }
+  return g.firsts;
 }
 
 /**
@@ -29,14 +62,16 @@ export function addName(g: Gazetteer, words: string[], type: number): void {
  */
 export function markSentence(g: Gazetteer, words: { lowerText: string }[]): Uint8Array {
   const marks = new Uint8Array(words.length);
+  const firsts = firstWords(g);
   for (let i = 0; i < words.length; i++) {
     let key = words[i].lowerText;
+    if (!firsts.has(key)) continue;
     let end = -1;
     let types = 0;
     for (let j = i; ; ) {
-      const t = g.names.get(key);
-      if (t) { end = j; types = t; }
-      if (!g.prefixes.has(key) || ++j >= words.length) break;
+      const found = lookup(g, key);
+      if (found & 255) { end = j; types = found & 255; }
+      if (!(found & LONGER) || ++j >= words.length) break;
       key += ` ${words[j].lowerText}`;
     }
     if (end < 0) continue;
@@ -47,9 +82,4 @@ export function markSentence(g: Gazetteer, words: { lowerText: string }[]): Uint
     }
   }
   return marks;
-}
-
-/** Every name in the gazetteer as [words joined by spaces, type bits], for serialising. */
-export function gazetteerEntries(g: Gazetteer): [string, number][] {
-  return [...g.names];
 }

@@ -3,12 +3,12 @@
  * plus the gazetteer, in one compact binary. Decoding builds an open-addressing table, so a
  * lookup is a multiply and a probe or two.
  */
-import { emptyGazetteer, gazetteerEntries, type Gazetteer } from './gazetteer';
+import type { Gazetteer } from './gazetteer';
 import type { Scorer } from './tagger';
 import { NUM_TAGS } from './tags';
 
 const MAGIC = 0x4d4e4643; // "CFNM"
-const VERSION = 2;
+const VERSION = 3;
 
 export interface ModelData {
   /** Feature keys, ascending. */
@@ -73,14 +73,19 @@ export class CompactModel implements Scorer {
 /**
  * Serialise a model. Layout (little-endian): magic, version, scale (float32), key count n,
  * padding to 4 bytes, n uint32 keys ascending, n×NUM_TAGS int8 weights, gazetteer byte
- * length, then the gazetteer as UTF-8 lines "typeBits<TAB>name". Keys and weights are read
+ * length, then the gazetteer (see readGazetteer). Keys and weights are read
  * as typed-array views, so decoding does no per-feature work.
  */
 export function encodeModel(model: ModelData): Uint8Array {
   const n = model.keys.length;
   const header = 16; // magic, version + padding, scale, n
-  const lines = gazetteerEntries(model.gazetteer).map(([name, types]) => `${types}\t${name}`).sort();
-  const text = new TextEncoder().encode(lines.join('\n'));
+  // The gazetteer: a count, the names in sorted order joined by newlines, one type byte per name.
+  const names = new TextEncoder().encode(model.gazetteer.names.join('\n'));
+  const count = model.gazetteer.types.length;
+  const text = new Uint8Array(4 + names.length + count);
+  new DataView(text.buffer).setUint32(0, count, true);
+  text.set(names, 4);
+  text.set(model.gazetteer.types, 4 + names.length);
   const weightsEnd = header + 4 * n + NUM_TAGS * n;
   const out = new Uint8Array(weightsEnd + 4 + text.length);
   const view = new DataView(out.buffer);
@@ -108,16 +113,8 @@ export function decodeModel(bytes: Uint8Array): ModelData {
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset + 16 + 4 * n, n * NUM_TAGS);
   const at = 16 + 4 * n + NUM_TAGS * n;
   const length = view.getUint32(at, true);
-  const gazetteer = emptyGazetteer();
-  const text = new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + length));
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab < 0) continue;
-    const name = line.slice(tab + 1);
-    gazetteer.names.set(name, Number(line.slice(0, tab)));
-    for (let sp = name.indexOf(' '); sp >= 0; sp = name.indexOf(' ', sp + 1)) gazetteer.prefixes.add(name.slice(0, sp));
-  }
-  return { keys, weights, scale, gazetteer };
+  const section = bytes.subarray(at + 4, at + 4 + length);
+  return { keys, weights, scale, gazetteer: readGazetteer(section) };
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -154,4 +151,15 @@ export function fromBase64(text: string): Uint8Array {
     if (o < length) out[o++] = n & 255;
   }
   return out;
+}
+
+/** The gazetteer section: a uint32 count, the sorted names joined by newlines, one type byte per name. */
+function readGazetteer(section: Uint8Array): Gazetteer {
+  if (section.length < 4) throw new Error('not a Casefile name model (its gazetteer is missing)');
+  const count = new DataView(section.buffer, section.byteOffset, 4).getUint32(0, true);
+  const textEnd = section.length - count;
+  const text = textEnd > 4 ? new TextDecoder().decode(section.subarray(4, textEnd)) : '';
+  const names = text ? text.split('\n') : [];
+  if (names.length !== count) throw new Error('not a Casefile name model (its gazetteer is damaged)');
+  return { names, types: section.slice(textEnd) };
 }
