@@ -140,9 +140,12 @@ export class CasefileService {
         this.changed();
         return updated ? { ok: true } : { ok: false, error: `no such case: ${m.id}` };
       }
-      case 'edit-case': return this.edit(m.id, m.edit.op === 'put'
-        ? { op: 'put', list: m.edit.list, record: m.edit.record as CaseEdit & { op: 'put' } extends { record: infer R } ? R : never, at: new Date().toISOString() }
-        : { op: 'remove', list: m.edit.list, id: m.edit.id, at: new Date().toISOString() });
+      case 'edit-case': {
+        const at = new Date().toISOString();
+        return this.edit(m.id, m.edit.op === 'put'
+          ? { op: 'put', list: m.edit.list, record: m.edit.record as { id: string } & Record<string, unknown>, at }
+          : { op: 'remove', list: m.edit.list, id: m.edit.id, at });
+      }
       case 'add-to-case': return this.addToCase(m);
       case 'set-decision': {
         const record = await saveDecision(this.db, articleKey(m.url, m.canonical), m.key, m.verdict, m.note);
