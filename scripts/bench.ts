@@ -105,7 +105,6 @@ function table(rows: PageFigures[]): string {
   const head = cols.map(([h], i) => (i ? h.padStart(7) : h.padEnd(34))).join(' ');
   return [head, ...rows.map((r) => cols.map(([, f], i) => (i ? f(r).padStart(7) : f(r))).join(' '))].join('\n');
 }
-const bundledName = (f: string) => basename(f);
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 async function main() {
@@ -142,7 +141,7 @@ async function main() {
     const warmBig = await runPage(browser, `${served.urlOf(copies[0])}?warm`, { readability: false });
     const indexBuildMs = warmBig.timings?.linkAndCheck ?? NaN;
     await warmBig.page.close();
-    const scaled = (await pass(browser, copies, served.urlOf)).map((r, i) => ({ ...r, page: bundledName(files[i]) }));
+    const scaled = (await pass(browser, copies, served.urlOf)).map((r, i) => ({ ...r, page: basename(files[i]) }));
     log(`\nAgainst a generated case of ${scaleRecords.toLocaleString('en')} people and events (imported in ${importMs} ms; first check, building its index: ${fmt(indexBuildMs)} ms):`);
     log(table(scaled));
 

@@ -4,9 +4,10 @@
  * links and checks articles, stores them, and answers the popup, the options page and the
  * CLI. Every message is validated on arrival; web pages may only ask about their own article.
  */
+import { hostOf } from '../util/url';
 import bundledCase from '../cases/bundled/rust-shooting.json';
 import { addCsv, csvPath } from '../cases/csv';
-import { applyEdits, type CaseEdit } from '../cases/edits';
+import type { CaseEdit } from '../cases/edits';
 import { CASE_FORMAT, CASE_FORMAT_VERSION, type CaseFile } from '../cases/format';
 import { serializeCase } from '../cases/serialize';
 import { formatProblems, validateCase } from '../cases/validate';
@@ -410,12 +411,4 @@ function uniqueId(file: CaseFile, wanted: string): string {
   let id = /^[a-z0-9]/.test(wanted) ? wanted : `x${wanted}`;
   for (let n = 2; used.has(id); n++) id = `${wanted}_${n}`;
   return id;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }

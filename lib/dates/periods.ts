@@ -48,21 +48,6 @@ export function quarterOf(month: number): number {
   return Math.ceil(month / 3);
 }
 
-/** The granularity a period value is written in, or null when it is not one. */
-export function periodGranularity(value: string): DateGranularity | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'day';
-  if (/^\d{4}-\d{2}$/.test(value)) return 'month';
-  if (/^\d{4}$/.test(value)) return 'year';
-  if (/^\d{4}-W\d{2}(-WE)?$/.test(value)) return 'week';
-  if (/^\d{4}-Q[1-4]$/.test(value)) return 'quarter';
-  if (/^\d{4}-H[12]$/.test(value)) return 'half';
-  if (/^\d{4}-(SP|SU|FA|WI)$/.test(value)) return 'season';
-  if (/^\d{3}$/.test(value)) return 'decade';
-  if (/^\d{2}$/.test(value)) return 'century';
-  if (/^(PAST|PRESENT|FUTURE)_REF$/.test(value)) return 'ref';
-  return null;
-}
-
 /**
  * The calendar date a claim can be checked at: day, month and year as they are; a week,
  * quarter, half or season at its year; decades, centuries and vague references not at all.

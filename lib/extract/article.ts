@@ -3,6 +3,7 @@
  * it back onto the live page's text nodes — so that only the article is ever highlighted,
  * never navigation, related-story rails, ads or footers. Reads the DOM, never writes it.
  */
+import { hostOf } from '../util/url';
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { ArticleText } from '../types';
 import { findPublished } from './published';
@@ -177,12 +178,4 @@ function blockOf(node: Text): Element | null {
   let el = node.parentElement;
   while (el && !BLOCK.has(el.tagName)) el = el.parentElement;
   return el;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

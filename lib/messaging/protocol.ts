@@ -145,7 +145,6 @@ const MAX_TEXT = 2_000_000;
 
 const isString = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
 const isDay = (v: unknown) => v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
-const isInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 
 function validArticle(a: unknown): a is ArticleText {
   if (!a || typeof a !== 'object') return false;

@@ -74,12 +74,17 @@ export class PageSession {
     this.segments = segments;
     this.article = article;
 
-    // A revisit: what was stored for this article is shown at once, re-anchored by its selectors.
+    // Ask for what was stored (a revisit) and for a fresh check at once: one round trip of
+    // waiting, not two. What was stored is shown while the check is still out.
+    const sent = performance.now();
+    let answered = false;
+    const checking = this.send('check-article', { article }).finally(() => { answered = true; });
+    checking.catch(() => undefined); // its failure is met below, where it is awaited
     const stored = await this.send('get-article', { url, canonical: article.canonical }).catch(() => null);
     let anchor = 0;
     let render = 0;
     let shownStored = false;
-    if (stored?.article && stored.article.annotations.length) {
+    if (!answered && stored?.article && stored.article.annotations.length) {
       const { anchored, orphans } = timed(() => anchorAnnotations(article.text, stored.article!.annotations))[0];
       render += await this.draw(anchored, timed);
       this.state = {
@@ -89,9 +94,7 @@ export class PageSession {
       shownStored = true;
     }
 
-    await yieldToPage();
-    const sent = performance.now();
-    const { annotations, orphans: gone, timings: background } = await this.send('check-article', { article });
+    const { annotations, orphans: gone, timings: background } = await checking;
     const roundTrip = performance.now() - sent;
     const [{ anchored, orphans }, anchorTime] = timed(() => anchorAnnotations(article.text, annotations));
     anchor += anchorTime;

@@ -35,3 +35,12 @@ function sameSite(a: string, b: string): boolean {
   const y = strip(b);
   return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
 }
+
+/** A URL's site as people name it: host name, lowercase, without "www." ('' when not a URL). */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

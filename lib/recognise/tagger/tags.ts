@@ -8,7 +8,6 @@ export const NUM_TAGS = TAGS.length;
 
 /** The type of each tag: 0 for O, then 1 PER, 2 ORG, 3 LOC, 4 MISC. */
 export const TAG_TYPE: readonly number[] = TAGS.map((t) => (t === 'O' ? 0 : 1 + ['PER', 'ORG', 'LOC', 'MISC'].indexOf(t.slice(2))));
-export const TYPE_NAMES = ['', 'PER', 'ORG', 'LOC', 'MISC'] as const;
 
 export function tagIndex(tag: string): number {
   const i = (TAGS as readonly string[]).indexOf(tag);
