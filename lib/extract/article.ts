@@ -143,10 +143,25 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
       site: site || null,
       published: findPublished(doc, parsed.publishedTime),
       text,
-      canonical: doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href ?? null,
+      canonical: canonicalOf(doc, url),
     },
     segments,
   };
+}
+
+/**
+ * The page's canonical link, resolved against the page's own address (and its <base>): a
+ * copy parsed inside the extension has the extension's address as its base, not the page's.
+ */
+export function canonicalOf(doc: Document, url: string): string | null {
+  const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  if (!href) return null;
+  try {
+    const base = doc.querySelector('base[href]')?.getAttribute('href');
+    return new URL(href, base ? new URL(base, url) : url).href;
+  } catch {
+    return null;
+  }
 }
 
 function textNodes(root: Node): Text[] {
