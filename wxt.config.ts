@@ -4,13 +4,15 @@ import { defineConfig } from 'wxt';
 // http(s) pages only, and the extension makes no network request of its own.
 export default defineConfig({
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Casefile',
     description: 'Highlights names and dates in news articles and checks claims against a case dataset kept in your browser.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // Chrome parses pages in an offscreen document (its service worker has no DOM parser);
+    // Firefox's background page parses them itself.
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Casefile' },
     browser_specific_settings: { gecko: { id: 'casefile@casefile.dev', strict_min_version: '115.0' } },
-  },
+  }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

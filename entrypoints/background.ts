@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createAnalyser } from '../lib/background/analyser';
 import { CasefileService } from '../lib/background/service';
+import { CasefileDB } from '../lib/db/schema';
 
 export default defineBackground(() => {
-  const service = new CasefileService();
+  const service = new CasefileService(new CasefileDB(), createAnalyser());
   // Ask the browser to keep this origin's data under storage pressure (cases, annotations, decisions).
   navigator.storage?.persist?.().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => {

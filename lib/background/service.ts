@@ -15,15 +15,17 @@ import { checkArticle } from '../check/check';
 import { CasefileDB, type StoredCase } from '../db/schema';
 import {
   activeCase, activeOnSite, articleKey, editCase, exportBackup, importBackup, importedCase, otherArticles, saveArticle, saveDecision,
-  seedBundledCase, withDecisions,
+  seedBundledCase, withDecisions, decisionsOf, applyDecisions,
 } from '../db/store';
+import type { Analyser } from './analyser';
+import type { PageAnalysis } from '../analysis/analyse';
 import { parseBackup } from '../db/backup';
 import { fromW3C } from '../export/w3c';
 import { buildCaseIndex, type CaseIndex } from '../link/case-index';
-import { PAGE_MESSAGE_TYPES, parseBackgroundMessage, type BackgroundMessage, type BackgroundRequests, type CaseSummary, type StoredArticle } from '../messaging/protocol';
+import { PAGE_MESSAGE_TYPES, parseBackgroundMessage, type BackgroundMessage, type CheckAnswer, type BackgroundRequests, type CaseSummary, type StoredArticle } from '../messaging/protocol';
 import { recogniseMentions } from '../recognise/mentions';
 import { anchorAnnotations } from '../anchor/quote';
-import { annotationKey, type Annotation, type ArticleText } from '../types';
+import { annotationKey, type Annotation, type ArticleText, type Mention } from '../types';
 
 export const BUNDLED_CASE = bundledCase as unknown as CaseFile;
 
@@ -47,7 +49,11 @@ export class CasefileService {
   /** Article writes in flight (answers do not wait for them; reads do). */
   private writes: Promise<unknown> = Promise.resolve();
 
-  constructor(db = new CasefileDB()) {
+  /**
+   * `analyser` extracts and recognises pages sent as HTML off their thread; without one
+   * (no DOM parser here, no offscreen document) pages extract on their own and send text.
+   */
+  constructor(db = new CasefileDB(), private readonly analyser: Analyser | null = null) {
     this.db = db;
   }
 
@@ -82,7 +88,8 @@ export class CasefileService {
     if (origin === 'page') {
       if (!PAGE_MESSAGE_TYPES.has(message.type)) return { error: `${message.type} is not allowed from a web page` };
       const about = message.type === 'get-article' || message.type === 'set-decision' ? message.url
-        : message.type === 'add-to-case' ? message.page.url : message.type === 'check-article' ? message.article.url : null;
+        : message.type === 'add-to-case' ? message.page.url : message.type === 'check-article' ? message.article.url
+        : message.type === 'check-html' ? message.url : null;
       if (about !== null && pageUrl !== undefined && articleKey(about) !== articleKey(pageUrl)) {
         return { error: 'a page may only speak about its own article' };
       }
@@ -98,6 +105,7 @@ export class CasefileService {
   private async dispatch(m: BackgroundMessage): Promise<unknown> {
     switch (m.type) {
       case 'check-article': return this.check(m.article);
+      case 'check-html': return this.checkHtml(m);
       case 'page-skipped':
         this.status.set(articleKey(m.url), m.reason);
         return { ok: true } satisfies Response<'page-skipped'>;
@@ -318,19 +326,35 @@ export class CasefileService {
     return { ok: true, articles: parsed.pages.length, annotations: parsed.pages.reduce((n, p) => n + p.annotations.length, 0) };
   }
 
-  private async check(article: ArticleText): Promise<Response<'check-article'>> {
+  private async checkHtml(m: BackgroundRequests['check-html']['request']): Promise<Response<'check-html'>> {
+    if (!this.analyser) return { unavailable: 'no DOM parser in this browser\'s background' };
+    let analysis: PageAnalysis | null;
+    try {
+      analysis = await this.analyser(m);
+    } catch (error) {
+      console.warn('Casefile: the page could not be analysed here; it will extract on its own', error);
+      return { unavailable: String((error as Error)?.message ?? error) };
+    }
+    if (!analysis) return { article: null };
+    const checked = await this.check(analysis.article, analysis.mentions);
+    const { parse, extract, recognise } = analysis.timings;
+    return { article: analysis.article, segments: analysis.segments, ...checked, timings: { ...checked.timings, parse, extract, recognise } };
+  }
+
+  /** Link and check an article's mentions (recognised here unless given), answer, then store it. */
+  private async check(article: ArticleText, recognised?: Mention[]): Promise<CheckAnswer> {
     const started = performance.now();
-    const mentions = recogniseMentions(article.text, article.published);
-    const recognised = performance.now();
+    const mentions = recognised ?? recogniseMentions(article.text, article.published);
+    const linking = performance.now();
     const host = hostOf(article.url);
     const cases = (await this.activeCases()).filter((c) => activeOnSite(c.stored, host));
     const url = articleKey(article.url, article.canonical);
     const perCase = cases.map((c) => checkArticle({ ...article, url }, mentions, c.index).map((a) => (a.caseId ? { ...a, caseTitle: c.stored.title } : a)));
     const merged = perCase.length ? mergeCases(perCase) : checkArticle({ ...article, url }, mentions, emptyIndex());
-    const others = await otherArticles(this.db, url, merged);
+    const [others, decisions, previous] = await Promise.all([otherArticles(this.db, url, merged), decisionsOf(this.db, url), this.db.articles.get(url)]);
     for (const a of merged) if (a.claimKey) a.others = others.get(a.claimKey) ?? [];
-    const annotations = await withDecisions(this.db, url, merged);
-    const orphans = await withDecisions(this.db, url, orphansOf(await this.db.articles.get(url), article.text, merged));
+    const annotations = applyDecisions(merged, decisions);
+    const orphans = applyDecisions(orphansOf(previous, article.text, merged), decisions);
     // The page gets its answer now; the article is stored right after (reads wait for it).
     const write = saveArticle(this.db, {
       url, title: article.title, site: article.site, published: article.published, checkedAt: new Date().toISOString(),
@@ -341,7 +365,7 @@ export class CasefileService {
       annotations,
       orphans,
       caseTitle: cases.map((c) => c.stored.title).join(', '),
-      timings: { recognise: recognised - started, linkAndCheck: performance.now() - recognised },
+      timings: { recognise: recognised ? 0 : linking - started, linkAndCheck: performance.now() - linking },
     };
   }
 }

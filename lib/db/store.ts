@@ -102,11 +102,19 @@ export async function otherArticles(db: CasefileDB, url: string, annotations: An
 
 /** Lay the user's stored decisions on a page's annotations. */
 export async function withDecisions(db: CasefileDB, url: string, annotations: Annotation[]): Promise<Annotation[]> {
-  const rows = await db.decisions.where('url').equals(url).toArray();
-  if (!rows.length) return annotations;
-  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return applyDecisions(annotations, await decisionsOf(db, url));
+}
+
+/** The user's decisions on one article, by annotation key (read once, laid on several lists). */
+export async function decisionsOf(db: CasefileDB, url: string): Promise<Map<string, DecisionRecord>> {
+  return new Map((await db.decisions.where('url').equals(url).toArray()).map((r) => [r.key, r]));
+}
+
+/** Lay decisions (from `decisionsOf`) on annotations. */
+export function applyDecisions(annotations: Annotation[], decisions: Map<string, DecisionRecord>): Annotation[] {
+  if (!decisions.size) return annotations;
   return annotations.map((a) => {
-    const d = byKey.get(annotationKey(a));
+    const d = decisions.get(annotationKey(a));
     return d ? { ...a, decision: { verdict: d.verdict, note: d.note, at: d.at } } : a;
   });
 }

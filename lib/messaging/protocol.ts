@@ -23,6 +23,14 @@ export interface StoredArticle {
   orphans?: Annotation[];
 }
 
+/** A checked article's annotations, the stored ones now gone from it, and what checking cost (ms). */
+export interface CheckAnswer {
+  annotations: Annotation[];
+  orphans: Annotation[];
+  caseTitle: string;
+  timings: { recognise: number; linkAndCheck: number; parse?: number; extract?: number };
+}
+
 /** A request with nothing but its type. */
 type NoFields = Record<never, never>;
 
@@ -32,7 +40,16 @@ export interface BackgroundRequests {
    * The page sends only the article's text: names and dates are recognised in the background,
    * where the model stays loaded and warm across pages and no page thread is held.
    */
-  'check-article': { request: { article: ArticleText }; response: { annotations: Annotation[]; orphans: Annotation[]; caseTitle: string; timings: { recognise: number; linkAndCheck: number } } };
+  'check-article': { request: { article: ArticleText }; response: CheckAnswer };
+  /**
+   * The page sends itself as HTML (see `snapshotPage`) and the extension extracts, recognises
+   * and checks off the page's thread; the answer names the article's text nodes by ordinal.
+   * `unavailable` says this browser cannot, and the page should extract on its own.
+   */
+  'check-html': {
+    request: { id: string; url: string; html: string };
+    response: ({ article: null } | ({ article: ArticleText; segments: number[] } & CheckAnswer)) | { unavailable: string };
+  };
   'page-skipped': { request: { url: string; reason: string }; response: { ok: true } };
   'get-article': { request: { url: string; canonical?: string | null }; response: { article: StoredArticle | null; status: string | null } };
   'get-case': { request: NoFields; response: { case: CaseFile | null } };
@@ -79,7 +96,7 @@ export type ImportResult = { ok: true; case: CaseSummary } | { ok: false; proble
  * Messages a content script may send (about its own page only: the background checks the
  * URL); everything else comes only from the extension's own pages.
  */
-export const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['check-article', 'page-skipped', 'get-article', 'set-decision', 'add-to-case', 'list-cases']);
+export const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['check-article', 'check-html', 'page-skipped', 'get-article', 'set-decision', 'add-to-case', 'list-cases']);
 
 /** Requests from the popup to a tab's content script. */
 export interface PageRequests {
@@ -100,6 +117,8 @@ export interface StageTimings {
   scriptStart?: number;
   mainStart?: number;
   runStart?: number;
+  /** Where the article was extracted: off the page's thread (from its HTML) or on it. */
+  mode?: 'off-page' | 'on-page';
   extract?: number;
   /** Recognising, and linking and checking, as the background timed them. */
   recognise?: number;
@@ -113,7 +132,11 @@ export interface StageTimings {
   /** From the first stage's start to the last highlight. */
   work?: number;
   end?: number;
-  /** The extract stage's parts: prepare (clone and pair text nodes), Readability, map back. */
+  /**
+   * The extract stage's parts. Off the page: snapshot (serialise, number text nodes), parse
+   * and Readability (in the extension), attach (find the nodes again). On it: prepare (clone
+   * and pair text nodes), Readability, map back.
+   */
   extractParts?: Record<string, number>;
   /** [start, end] of each synchronous slice of Casefile's work. */
   slices?: [number, number][];
@@ -142,6 +165,8 @@ export type BackgroundMessage = Envelope<BackgroundRequests>;
 export type PageMessage = Envelope<PageRequests>;
 
 const MAX_TEXT = 2_000_000;
+/** A page's HTML, scripts and styles stripped; larger pages are extracted on their own thread. */
+export const MAX_HTML = 16_000_000;
 
 const isString = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
 const isDay = (v: unknown) => v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
@@ -161,6 +186,8 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
   switch (m.type) {
     case 'check-article':
       return validArticle(m.article) ? (m as BackgroundMessage) : null;
+    case 'check-html':
+      return isString(m.id, 100) && isString(m.url) && isString(m.html, MAX_HTML) ? (m as BackgroundMessage) : null;
     case 'page-skipped':
       return isString(m.url) && isString(m.reason, 500) ? (m as BackgroundMessage) : null;
     case 'get-article':

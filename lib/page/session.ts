@@ -7,9 +7,23 @@ import { looksLikeArticle, mapToPage, prepareExtraction, runReadability } from '
 import { Highlighter, MARK_TAG } from '../anchor/highlighter';
 import { anchorAnnotations } from '../anchor/quote';
 import { SLICE_MS, yieldToPage } from './yield';
-import type { BackgroundRequests, PageState, StageTimings } from '../messaging/protocol';
+import { MAX_HTML, type BackgroundRequests, type PageState, type StageTimings } from '../messaging/protocol';
+import { attachSegments, snapshotPage } from '../extract/snapshot';
 import { annotationKey, type Annotation, type ArticleText } from '../types';
 import type { TextSegment } from '../extract/article';
+
+/** Runs one synchronous slice of work, recording it, and returns its result and duration. */
+type Timed = <T>(work: () => T) => [T, number];
+
+/** What a check cost, stage by stage (the run adds its start and end). */
+interface Checked {
+  timings: Omit<StageTimings, 'scriptStart' | 'mainStart' | 'runStart' | 'total' | 'work' | 'end' | 'slices'>;
+}
+
+/** An id for one check-html message (the analysis host files its work under it). */
+function randomId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
 
 export type SendToBackground = <K extends keyof BackgroundRequests>(type: K, request: BackgroundRequests[K]['request']) => Promise<BackgroundRequests[K]['response']>;
 
@@ -35,7 +49,9 @@ export class PageSession {
 
   /**
    * Check the page. Pages that do not look like articles are left alone unless `force`.
-   * Each stage runs as its own task, and highlighting is split into short slices.
+   * The page is sent as HTML to be extracted, recognised and checked off its thread; where
+   * the browser cannot do that, it is extracted here, in separate short tasks. Highlighting
+   * is split into short slices either way.
    */
   async run(force = false): Promise<PageState> {
     const slices: [number, number][] = [];
@@ -51,25 +67,64 @@ export class PageSession {
     const scriptStart = this.clock.scriptStart ?? runStart;
     this.timings = { scriptStart, mainStart: this.clock.mainStart, runStart, slices };
     const [isArticle] = timed(() => force || looksLikeArticle(this.doc));
-    if (!isArticle) {
-      this.state = { ...this.state, status: 'not-article', message: 'This page does not look like an article.', timings: this.timings };
-      await this.send('page-skipped', { url, reason: 'not-article' }).catch(() => undefined);
-      return this.state;
-    }
+    if (!isArticle) return this.skipped(url, 'not-article', 'This page does not look like an article.');
     this.state = { ...this.state, status: 'checking' };
     this.highlighter?.removeAll();
     await yieldToPage();
+    const checked = (await this.checkOffPage(url, timed)) ?? (await this.checkOnPage(url, timed));
+    if (!checked) return this.skipped(url, 'no-article', 'No article body was found on this page.');
+    const end = performance.now();
+    this.timings = {
+      scriptStart, mainStart: this.clock.mainStart, runStart, ...checked.timings, total: end - scriptStart, work: end - runStart, end, slices,
+    };
+    this.state = { ...this.state, rechecking: false, timings: this.timings };
+    return this.state;
+  }
+
+  private async skipped(url: string, reason: string, message: string): Promise<PageState> {
+    this.state = { ...this.state, status: 'not-article', message, timings: this.timings };
+    await this.send('page-skipped', { url, reason }).catch(() => undefined);
+    return this.state;
+  }
+
+  /**
+   * The page as HTML to the extension, which extracts, recognises and checks it on its own
+   * threads; the answer's text nodes are found again here. Null when the browser cannot
+   * (the caller then extracts on the page); undefined when the page holds no article.
+   */
+  private async checkOffPage(url: string, timed: Timed): Promise<Checked | null | undefined> {
+    const [snapshot, snap] = timed(() => snapshotPage(this.doc));
+    if (snapshot.html.length > MAX_HTML) return null;
+    const sent = performance.now();
+    const answer = await this.send('check-html', { id: randomId(), url, html: snapshot.html }).catch((error) => ({ unavailable: String(error) }));
+    const roundTrip = performance.now() - sent;
+    if ('unavailable' in answer) return null;
+    if (!answer.article) return undefined;
+    const { article } = answer;
+    const [segments, attach] = timed(() => attachSegments(article.text, answer.segments, snapshot.texts));
+    this.segments = segments;
+    this.article = article;
+    const { anchor, render } = await this.show(article, answer.annotations, answer.orphans, timed);
+    const t = answer.timings;
+    return {
+      timings: {
+        mode: 'off-page', extract: snap + (t.parse ?? 0) + (t.extract ?? 0) + attach, recognise: t.recognise, linkAndCheck: t.linkAndCheck, roundTrip, anchor, render,
+        extractParts: { snapshot: snap, parse: t.parse ?? 0, readability: t.extract ?? 0, attach },
+      },
+    };
+  }
+
+  /**
+   * Extraction on the page's own thread (clone, Readability, map back: three tasks), then the
+   * text to the background. A revisit shows what was stored while the fresh check is out.
+   */
+  private async checkOnPage(url: string, timed: Timed): Promise<Checked | undefined> {
     const [prepared, prepare] = timed(() => prepareExtraction(this.doc));
     await yieldToPage();
     const [parsed, readability] = timed(() => runReadability(prepared));
     await yieldToPage();
     const [extracted, map] = timed(() => (parsed ? mapToPage(prepared, parsed, url) : null));
-    const extract = prepare + readability + map;
-    if (!extracted) {
-      this.state = { ...this.state, status: 'not-article', message: 'No article body was found on this page.', timings: this.timings };
-      await this.send('page-skipped', { url, reason: 'no-article' }).catch(() => undefined);
-      return this.state;
-    }
+    if (!extracted) return undefined;
     const { article, segments } = extracted;
     this.segments = segments;
     this.article = article;
@@ -81,38 +136,37 @@ export class PageSession {
     const checking = this.send('check-article', { article }).finally(() => { answered = true; });
     checking.catch(() => undefined); // its failure is met below, where it is awaited
     const stored = await this.send('get-article', { url, canonical: article.canonical }).catch(() => null);
-    let anchor = 0;
-    let render = 0;
-    let shownStored = false;
+    let shown: Awaited<ReturnType<PageSession['show']>> | null = null;
     if (!answered && stored?.article && stored.article.annotations.length) {
-      const { anchored, orphans } = timed(() => anchorAnnotations(article.text, stored.article!.annotations))[0];
-      render += await this.draw(anchored, timed);
-      this.state = {
-        status: 'checked', url, title: article.title, published: article.published, annotations: [...this.byId.values()],
-        orphans: [...orphans, ...(stored.article.orphans ?? [])], timings: this.timings, rechecking: true,
-      };
-      shownStored = true;
+      shown = await this.show(article, stored.article.annotations, stored.article.orphans ?? [], timed, true);
     }
-
-    const { annotations, orphans: gone, timings: background } = await checking;
+    const { annotations, orphans, timings: background } = await checking;
     const roundTrip = performance.now() - sent;
-    const [{ anchored, orphans }, anchorTime] = timed(() => anchorAnnotations(article.text, annotations));
-    anchor += anchorTime;
-    if (!shownStored || !sameAnnotations([...this.byId.values()], anchored)) render += await this.draw(anchored, timed);
-    const end = performance.now();
-    this.timings = {
-      scriptStart, mainStart: this.clock.mainStart, runStart, extract, recognise: background?.recognise, linkAndCheck: background?.linkAndCheck, roundTrip, anchor, render,
-      total: end - scriptStart, work: end - runStart, end, slices, extractParts: { prepare, readability, map },
+    const fresh = await this.show(article, annotations, orphans, timed, false, shown !== null);
+    return {
+      timings: {
+        mode: 'on-page', extract: prepare + readability + map, recognise: background?.recognise, linkAndCheck: background?.linkAndCheck, roundTrip,
+        anchor: fresh.anchor + (shown?.anchor ?? 0), render: fresh.render + (shown?.render ?? 0), extractParts: { prepare, readability, map },
+      },
     };
+  }
+
+  /**
+   * Anchor annotations in the article text and draw them, unless the same ones are already
+   * drawn (`unlessSame`: a revisit whose stored marks the fresh check confirmed).
+   */
+  private async show(article: ArticleText, annotations: Annotation[], gone: Annotation[], timed: Timed, rechecking = false, unlessSame = false): Promise<{ anchor: number; render: number }> {
+    const [{ anchored, orphans }, anchor] = timed(() => anchorAnnotations(article.text, annotations));
+    const render = unlessSame && sameAnnotations([...this.byId.values()], anchored) ? 0 : await this.draw(anchored, timed);
     this.state = {
-      status: 'checked', url, title: article.title, published: article.published, annotations: [...this.byId.values()],
-      orphans: [...orphans, ...(gone ?? [])], timings: this.timings,
+      status: 'checked', url: article.url, title: article.title, published: article.published, annotations: [...this.byId.values()],
+      orphans: [...orphans, ...gone], timings: this.timings, rechecking,
     };
-    return this.state;
+    return { anchor, render };
   }
 
   /** Replace the page's highlights with these, in short slices; returns the time spent drawing. */
-  private async draw(annotations: Annotation[], timed: <T>(work: () => T) => [T, number]): Promise<number> {
+  private async draw(annotations: Annotation[], timed: Timed): Promise<number> {
     this.highlighter?.removeAll();
     this.highlighter = new Highlighter(this.doc, this.segments);
     const drawn: Annotation[] = [];
