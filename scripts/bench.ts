@@ -48,6 +48,10 @@ interface PageFigures {
   longestSlice: number;
   layoutShift: number;
   highlights: number;
+  /** Where the article was extracted (off the page's thread, or on it), and the extract stage's parts. */
+  mode: string;
+  parts: Record<string, number>;
+  roundTrip: number;
 }
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -76,6 +80,9 @@ function figures(name: string, run: PageRun): PageFigures {
     longestSlice: Math.max(0, ...(t.slices ?? []).map(([s, e]) => e - s)),
     layoutShift: run.layoutShift,
     highlights: run.state?.annotations.length ?? 0,
+    mode: t.mode ?? '—',
+    parts: Object.fromEntries(Object.entries(t.extractParts ?? {}).map(([k, v]) => [k, round(v)])),
+    roundTrip: t.roundTrip ?? NaN,
   };
 }
 
