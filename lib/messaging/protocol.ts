@@ -138,6 +138,8 @@ export interface StageTimings {
    * and pair text nodes), Readability, map back.
    */
   extractParts?: Record<string, number>;
+  /** When the first highlight was drawn (from here on, a layout shift would be Casefile's). */
+  renderStart?: number;
   /** [start, end] of each synchronous slice of Casefile's work. */
   slices?: [number, number][];
 }

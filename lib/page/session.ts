@@ -75,7 +75,7 @@ export class PageSession {
     if (!checked) return this.skipped(url, 'no-article', 'No article body was found on this page.');
     const end = performance.now();
     this.timings = {
-      scriptStart, mainStart: this.clock.mainStart, runStart, ...checked.timings, total: end - scriptStart, work: end - runStart, end, slices,
+      scriptStart, mainStart: this.clock.mainStart, runStart, ...checked.timings, renderStart: this.timings.renderStart, total: end - scriptStart, work: end - runStart, end, slices,
     };
     this.state = { ...this.state, rechecking: false, timings: this.timings };
     return this.state;
@@ -173,6 +173,7 @@ export class PageSession {
     let spentAll = 0;
     for (let i = 0; i < annotations.length; ) {
       await yieldToPage();
+      this.timings.renderStart ??= performance.now();
       const [, spent] = timed(() => {
         const until = performance.now() + SLICE_MS;
         for (; i < annotations.length && performance.now() < until; i++) {

@@ -29,7 +29,7 @@ const OBSERVE = `(() => {
 
 /**
  * Run in the page after Casefile: which long tasks overlap its slices, the layout shift
- * while it highlighted (slices are: test, prepare, Readability, map, anchor, then render), then
+ * from its first highlight on, then
  * Readability alone on a fresh clone, and highlights outside the article it finds.
  * Kept as source text: the page must not see this build's helpers.
  */
@@ -40,7 +40,7 @@ const OBSERVE_AFTER = `function (options) {
     return slices.some(function (s) { return s[0] < start + duration && s[1] > start; });
   }
   var longtasks = perf.longtasks.filter(function (t) { return overlaps(t[0], t[1]); });
-  var from = slices.length > options.renderSlice ? slices[options.renderSlice][0] : Infinity;
+  var from = options.renderStart === null ? Infinity : options.renderStart;
   var to = slices.length ? slices[slices.length - 1][1] + 100 : -Infinity;
   var shift = perf.shifts.filter(function (e) { return e[0] >= from && e[0] <= to; }).reduce(function (n, e) { return n + e[1]; }, 0);
   var readabilityMs = null;
@@ -179,7 +179,7 @@ export async function runPage(
     .map((e) => `${e.origin}: ${e.text}`);
 
   const observed = (await page.evaluate(`(${OBSERVE_AFTER})(${JSON.stringify({
-    source: READABILITY_SOURCE, slices: timings?.slices ?? [], measure: options.readability !== false, outside: options.outside === true, reference: options.reference ?? '', renderSlice: 5,
+    source: READABILITY_SOURCE, slices: timings?.slices ?? [], measure: options.readability !== false, outside: options.outside === true, reference: options.reference ?? '', renderStart: timings?.renderStart ?? null,
   })})`)) as { longtasks: [number, number][]; shift: number; readabilityMs: number | null; outside: string[] };
   return {
     url, state, timings, readabilityMs: observed.readabilityMs, casefileLongTasks: observed.longtasks,
