@@ -4,7 +4,7 @@
  * and recognise its names and dates. Linking, checking and storing stay with the background,
  * which owns the cases.
  */
-import { extractFromHtml, type ParseHtml } from '../extract/from-html';
+import { extractFromHtml, type HtmlExtraction, type ParseHtml } from '../extract/from-html';
 import { recogniseMentions } from '../recognise/mentions';
 import type { ArticleText, Mention } from '../types';
 
@@ -13,8 +13,8 @@ export interface PageAnalysis {
   /** `[ordinal, start, end]` for each text node of the article (see `orderedTexts`). */
   segments: number[];
   mentions: Mention[];
-  /** ms spent here: parsing the HTML, extracting the article, recognising. */
-  timings: { parse: number; extract: number; recognise: number };
+  /** ms spent here: parsing the HTML, extraction's three steps, recognising. */
+  timings: HtmlExtraction['timings'] & { recognise: number };
 }
 
 /** Analyse a page from its HTML; null when it holds no article. */

@@ -337,8 +337,8 @@ export class CasefileService {
     }
     if (!analysis) return { article: null };
     const checked = await this.check(analysis.article, analysis.mentions);
-    const { parse, extract, recognise } = analysis.timings;
-    return { article: analysis.article, segments: analysis.segments, ...checked, timings: { ...checked.timings, parse, extract, recognise } };
+    const { recognise, ...extract } = analysis.timings;
+    return { article: analysis.article, segments: analysis.segments, ...checked, timings: { ...checked.timings, recognise, extract } };
   }
 
   /** Link and check an article's mentions (recognised here unless given), answer, then store it. */

@@ -28,7 +28,8 @@ export interface CheckAnswer {
   annotations: Annotation[];
   orphans: Annotation[];
   caseTitle: string;
-  timings: { recognise: number; linkAndCheck: number; parse?: number; extract?: number };
+  /** Off the page, also what extraction cost where it ran: parse, prepare, readability, map. */
+  timings: { recognise: number; linkAndCheck: number; extract?: Record<string, number> };
 }
 
 /** A request with nothing but its type. */

@@ -106,10 +106,11 @@ export class PageSession {
     this.article = article;
     const { anchor, render } = await this.show(article, answer.annotations, answer.orphans, timed);
     const t = answer.timings;
+    const there = Object.values(t.extract ?? {}).reduce((n, ms) => n + ms, 0);
     return {
       timings: {
-        mode: 'off-page', extract: snap + (t.parse ?? 0) + (t.extract ?? 0) + attach, recognise: t.recognise, linkAndCheck: t.linkAndCheck, roundTrip, anchor, render,
-        extractParts: { snapshot: snap, parse: t.parse ?? 0, readability: t.extract ?? 0, attach },
+        mode: 'off-page', extract: snap + there + attach, recognise: t.recognise, linkAndCheck: t.linkAndCheck, roundTrip, anchor, render,
+        extractParts: { snapshot: snap, ...t.extract, attach },
       },
     };
   }

@@ -119,7 +119,7 @@ describe('check-html in the background', () => {
     expect(viaHtml.annotations).toEqual(viaText.annotations);
     expect(viaHtml.annotations.some((a: any) => a.verdict === 'conflict')).toBe(true);
     expect(viaHtml.segments.length % 3).toBe(0);
-    expect(viaHtml.timings).toEqual(expect.objectContaining({ parse: expect.any(Number), extract: expect.any(Number), recognise: expect.any(Number) }));
+    expect(viaHtml.timings).toEqual(expect.objectContaining({ recognise: expect.any(Number), extract: { parse: expect.any(Number), prepare: expect.any(Number), readability: expect.any(Number), map: expect.any(Number) } }));
   });
 
   it.each([

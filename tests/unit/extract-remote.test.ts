@@ -78,6 +78,11 @@ describe('attachSegments', () => {
 });
 
 describe('snapshots', () => {
+  it('drop inline event handlers, never text that looks like one', () => {
+    const html = `<body><img src="a.png" onload="track(1)" alt="x" onerror="f()"><p onclick="go()">Set onclick="x" to run it &lt;b onclick="y"&gt;</p></body>`;
+    expect(stripScripts(html)).toBe(`<body><img src="a.png" alt="x"><p>Set onclick="x" to run it &lt;b onclick="y"&gt;</p></body>`);
+  });
+
   it('drop script and style bodies but keep JSON-LD, which dates the article', () => {
     const html = `<head><style>p{color:red}</style><script type="application/ld+json">{"datePublished":"2024-03-01"}</script><script>if (a < b && "</div>") go()</script></head><body><p>x</p><SCRIPT src="a.js"></SCRIPT></body>`;
     expect(stripScripts(html)).toBe(`<head><style></style><script type="application/ld+json">{"datePublished":"2024-03-01"}</script><script></script></head><body><p>x</p><SCRIPT src="a.js"></SCRIPT></body>`);
