@@ -52,11 +52,17 @@ export function offscreenAnalyser(api: OffscreenApi): Analyser {
   };
   return async ({ id, html, url }) => {
     await ensure();
-    // The offscreen document saw the page's message too and has been analysing it since.
-    let answer = await ask({ target: ANALYSIS_TARGET, type: 'collect', id });
-    if ('missing' in answer) answer = await ask({ target: ANALYSIS_TARGET, type: 'analyse', id, html, url });
-    if (!('analysis' in answer)) throw new Error('the offscreen document lost the page');
-    return answer.analysis;
+    try {
+      // The offscreen document saw the page's message too and has been analysing it since.
+      let answer = await ask({ target: ANALYSIS_TARGET, type: 'collect', id });
+      if ('missing' in answer) answer = await ask({ target: ANALYSIS_TARGET, type: 'analyse', id, html, url });
+      if (!('analysis' in answer)) throw new Error('the offscreen document lost the page');
+      return answer.analysis;
+    } catch (error) {
+      // Perhaps the document is gone (closed, crashed): look for it again next time.
+      ready = null;
+      throw error;
+    }
   };
 }
 

@@ -89,8 +89,9 @@ export class PageSession {
 
   /**
    * The page as HTML to the extension, which extracts, recognises and checks it on its own
-   * threads; the answer's text nodes are found again here. Null when the browser cannot
-   * (the caller then extracts on the page); undefined when the page holds no article.
+   * threads; the answer's text nodes are found again here. Null when the browser cannot, or
+   * when fewer than half of the article's nodes are found again (the caller then extracts on
+   * the page); undefined when the page holds no article.
    */
   private async checkOffPage(url: string, timed: Timed): Promise<Checked | null | undefined> {
     const [snapshot, snap] = timed(() => snapshotPage(this.doc));
@@ -102,6 +103,8 @@ export class PageSession {
     if (!answer.article) return undefined;
     const { article } = answer;
     const [segments, attach] = timed(() => attachSegments(article.text, answer.segments, snapshot.texts));
+    // A copy that parsed too unlike the page (or a page rebuilt meanwhile): extract it here instead.
+    if (segments.length * 2 < answer.segments.length / 3) return null;
     this.segments = segments;
     this.article = article;
     const { anchor, render } = await this.show(article, answer.annotations, answer.orphans, timed);

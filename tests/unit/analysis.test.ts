@@ -104,9 +104,21 @@ describe('the offscreen analyser (background side)', () => {
     expect((await offscreenAnalyser(raced)({ id: 'g', html: html(), url: URL_OF_PAGE }))?.article.url).toBe(URL_OF_PAGE);
   });
 
-  it('turns a silent or failing document into an error (the page then extracts on its own)', async () => {
-    const api: OffscreenApi = { offscreen: { createDocument: async () => undefined }, runtime: { sendMessage: async () => undefined, getContexts: async () => [{}] } };
-    await expect(offscreenAnalyser(api)({ id: 'h', html: html(), url: URL_OF_PAGE })).rejects.toThrow(/did not answer/);
+  it('turns a silent document into an error (the page then extracts on its own), and makes a new one next time', async () => {
+    const host = new AnalysisHost(EXTENSION, analyse);
+    let open: unknown[] = [{}];
+    let alive = false;
+    const created: unknown[] = [];
+    const api: OffscreenApi = {
+      offscreen: { createDocument: async (o) => { created.push(o); open = [o]; alive = true; } },
+      runtime: { sendMessage: async (m) => (alive ? host.receive(m, fromBackground) : undefined), getContexts: async () => open },
+    };
+    const analyser = offscreenAnalyser(api);
+    await expect(analyser({ id: 'h', html: html(), url: URL_OF_PAGE })).rejects.toThrow(/did not answer/);
+    // The browser closed it.
+    open = [];
+    expect((await analyser({ id: 'h2', html: html(), url: URL_OF_PAGE }))?.article.url).toBe(URL_OF_PAGE);
+    expect(created).toHaveLength(1);
   });
 });
 

@@ -70,6 +70,22 @@ describe('checking a page', () => {
     expect(marks(doc).every((m) => !m.textContent?.includes('Rewritten'))).toBe(true);
   });
 
+  it('extracts on the page when most of the article\'s nodes cannot be found again', async () => {
+    const doc = page();
+    const sent: string[] = [];
+    const send = sender(new CasefileService(new CasefileDB(`t-${Math.random()}`), inProcess), sent);
+    // A copy numbered nothing like the page: every ordinal points at text that is not there.
+    const garbled: SendToBackground = (async (type: any, request: any) => {
+      const answer: any = await send(type, request);
+      if (type === 'check-html' && answer.segments) answer.segments = answer.segments.map((v: number, i: number) => (i % 3 === 0 ? v : v + 1));
+      return answer;
+    }) as SendToBackground;
+    const state = await new PageSession(doc, garbled).run();
+    expect(state.timings?.mode).toBe('on-page');
+    expect(sent).toEqual(['check-html', 'check-article', 'get-article']);
+    expect(marks(doc).length).toBeGreaterThan(0);
+  });
+
   it('fails without touching the page when the background is gone', async () => {
     const doc = page();
     const before = doc.body.innerHTML;
