@@ -43,10 +43,21 @@ function declaresArticle(doc: Document): boolean {
 }
 
 /** Extract the article of a document, or null when Readability finds none. Reads only. */
-export function extractArticle(doc: Document, url = doc.location?.href ?? ''): ExtractedArticle | null {
+export function extractArticle(doc: Document, url = doc.location?.href ?? ''): (ExtractedArticle & { timings: ExtractionTimings }) | null {
+  const t0 = performance.now();
   const prepared = prepareExtraction(doc);
+  const t1 = performance.now();
   const parsed = runReadability(prepared);
-  return parsed ? mapToPage(prepared, parsed, url) : null;
+  const t2 = performance.now();
+  const extracted = parsed ? mapToPage(prepared, parsed, url) : null;
+  return extracted && { ...extracted, timings: { prepare: t1 - t0, readability: t2 - t1, map: performance.now() - t2 } };
+}
+
+/** What each of extraction's three steps cost, in ms. */
+export interface ExtractionTimings {
+  prepare: number;
+  readability: number;
+  map: number;
 }
 
 /** A clone for Readability to consume, with its text nodes matched to the live page's. */
@@ -164,7 +175,8 @@ export function canonicalOf(doc: Document, url: string): string | null {
   }
 }
 
-function textNodes(root: Node): Text[] {
+/** The text nodes under `root`, in document order. */
+export function textNodes(root: Node): Text[] {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const out: Text[] = [];

@@ -5,7 +5,7 @@
  * and no page waits: Chrome's offscreen document, Firefox's background page.
  */
 import type { ArticleText } from '../types';
-import { mapToPage, prepareExtraction, runReadability } from './article';
+import { extractArticle, type ExtractionTimings } from './article';
 import { orderedTexts } from './snapshot';
 
 export interface HtmlExtraction {
@@ -13,7 +13,7 @@ export interface HtmlExtraction {
   /** `[ordinal, start, end]` for each text node of the article, flattened. */
   segments: number[];
   /** What each step cost here, in ms: parsing the HTML, then extraction's own three steps. */
-  timings: { parse: number; prepare: number; readability: number; map: number };
+  timings: { parse: number } & ExtractionTimings;
 }
 
 /** A parser from HTML to an inert document (DOMParser where there is one). */
@@ -23,14 +23,10 @@ export const parseWithDomParser: ParseHtml = (html) => new DOMParser().parseFrom
 
 /** Extract the article of a page from its HTML, or null when Readability finds none. */
 export function extractFromHtml(html: string, url: string, parse: ParseHtml = parseWithDomParser): HtmlExtraction | null {
-  const t0 = performance.now();
+  const started = performance.now();
   const doc = parse(html);
-  const t1 = performance.now();
-  const prepared = prepareExtraction(doc);
-  const t2 = performance.now();
-  const parsed = runReadability(prepared);
-  const t3 = performance.now();
-  const extracted = parsed ? mapToPage(prepared, parsed, url) : null;
+  const parsing = performance.now() - started;
+  const extracted = extractArticle(doc, url);
   if (!extracted) return null;
   const ordinal = new Map(orderedTexts(doc).map((t, i) => [t, i]));
   const segments: number[] = [];
@@ -38,5 +34,5 @@ export function extractFromHtml(html: string, url: string, parse: ParseHtml = pa
     const at = ordinal.get(s.node);
     if (at !== undefined) segments.push(at, s.start, s.end);
   }
-  return { article: extracted.article, segments, timings: { parse: t1 - t0, prepare: t2 - t1, readability: t3 - t2, map: performance.now() - t3 } };
+  return { article: extracted.article, segments, timings: { parse: parsing, ...extracted.timings } };
 }

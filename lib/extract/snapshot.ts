@@ -6,7 +6,7 @@
  * nodes, checking each node's text, so a copy that parsed differently costs a node, never a
  * wrong highlight. What the page pays is one serialisation, not Readability's long task.
  */
-import type { TextSegment } from './article';
+import { textNodes, type TextSegment } from './article';
 
 /** Text nodes that are not page text: script and style source, and noscript fallbacks (raw text in the page, markup in a parsed copy). */
 const NOT_TEXT = new Set(['script', 'style', 'noscript']);
@@ -15,18 +15,11 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript']);
 export function orderedTexts(doc: Document): Text[] {
   // Where scripts are off (a parsed copy, a site with JavaScript blocked), noscript holds markup.
   const fallback = new Set<Node>();
-  for (const el of Array.from(doc.querySelectorAll('noscript'))) {
-    if (!el.firstElementChild) continue;
-    const inner = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = inner.nextNode(); n; n = inner.nextNode()) fallback.add(n);
-  }
-  const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
-  const out: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const parent = n.parentNode as Element | null;
-    if (parent && !NOT_TEXT.has(parent.localName) && !fallback.has(n)) out.push(n as Text);
-  }
-  return out;
+  for (const el of Array.from(doc.querySelectorAll('noscript'))) if (el.firstElementChild) for (const t of textNodes(el)) fallback.add(t);
+  return textNodes(doc).filter((t) => {
+    const parent = t.parentNode as Element | null;
+    return !!parent && !NOT_TEXT.has(parent.localName) && !fallback.has(t);
+  });
 }
 
 const SCRIPT_OR_STYLE = /(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi;
