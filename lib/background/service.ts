@@ -349,9 +349,13 @@ export class CasefileService {
     const host = hostOf(article.url);
     const cases = (await this.activeCases()).filter((c) => activeOnSite(c.stored, host));
     const url = articleKey(article.url, article.canonical);
+    // Reads that need only the URL go out now and are served while the claims are checked.
+    const decisionsRead = decisionsOf(this.db, url);
+    const previousRead = this.db.articles.get(url);
+    for (const read of [decisionsRead, previousRead]) read.catch(() => undefined); // met below, where awaited
     const perCase = cases.map((c) => checkArticle({ ...article, url }, mentions, c.index).map((a) => (a.caseId ? { ...a, caseTitle: c.stored.title } : a)));
     const merged = perCase.length ? mergeCases(perCase) : checkArticle({ ...article, url }, mentions, emptyIndex());
-    const [others, decisions, previous] = await Promise.all([otherArticles(this.db, url, merged), decisionsOf(this.db, url), this.db.articles.get(url)]);
+    const [others, decisions, previous] = await Promise.all([otherArticles(this.db, url, merged), decisionsRead, previousRead]);
     for (const a of merged) if (a.claimKey) a.others = others.get(a.claimKey) ?? [];
     const annotations = applyDecisions(merged, decisions);
     const orphans = applyDecisions(orphansOf(previous, article.text, merged), decisions);
