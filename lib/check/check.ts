@@ -5,6 +5,7 @@
  */
 import type { CaseIndex } from '../link/case-index';
 import { linkMentions, type LinkedMention } from '../link/link';
+import { tokenize } from '../link/tokens';
 import type { Annotation, ArticleText, Mention, SourceRef } from '../types';
 import type { CheckedClaim } from './claim';
 import { buildContext } from './context';
@@ -16,8 +17,10 @@ const CONTEXT = 32;
 
 /** Link and check one article against one case. */
 export function checkArticle(article: ArticleText, mentions: Mention[], index: CaseIndex): Annotation[] {
-  const linked = linkMentions(article.text, mentions, index);
-  const ctx = buildContext(article.text, article.published, linked, index);
+  // Linking and the context both scan the article's words: tokenised once, for both.
+  const tokens = tokenize(article.text);
+  const linked = linkMentions(article.text, mentions, index, tokens);
+  const ctx = buildContext(article.text, article.published, linked, index, tokens);
   const dateClaims = checkDates(ctx);
   const roleClaims = checkRoles(ctx);
   const annotations: Annotation[] = [];

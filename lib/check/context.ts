@@ -6,7 +6,7 @@
 import { isOnOrBefore } from '../dates/calendar';
 import { scanTrie, type CaseIndex, type TriggerEntry } from '../link/case-index';
 import type { LinkedMention } from '../link/link';
-import { tokenize } from '../link/tokens';
+import { tokenize, type Token } from '../link/tokens';
 import { spanIndexAt, splitSentences, type Span } from '../recognise/sentences';
 
 export interface TriggerHit {
@@ -32,7 +32,7 @@ export interface CheckContext {
 }
 
 /** Build the context once per article. */
-export function buildContext(text: string, published: string | null, mentions: LinkedMention[], index: CaseIndex): CheckContext {
+export function buildContext(text: string, published: string | null, mentions: LinkedMention[], index: CaseIndex, tokens: Token[] = tokenize(text)): CheckContext {
   const sentences = splitSentences(text);
   const entitiesIn = sentences.map(() => new Set<string>());
   const triggersIn: TriggerHit[][] = sentences.map(() => []);
@@ -43,7 +43,6 @@ export function buildContext(text: string, published: string | null, mentions: L
     const i = spanIndexAt(sentences, m.start);
     if (i >= 0) entitiesIn[i].add(m.entity);
   }
-  const tokens = tokenize(text);
   for (const hit of scanTrie<TriggerEntry>(text, tokens, index.triggers)) {
     const i = spanIndexAt(sentences, hit.start);
     if (i < 0) continue;

@@ -8,7 +8,7 @@
  */
 import type { Mention, NameKind } from '../types';
 import { scanTrie, type AliasEntry, type CaseIndex } from './case-index';
-import { tokenize } from './tokens';
+import { tokenize, type Token } from './tokens';
 
 export interface LinkedMention extends Mention {
   entity: string | null;
@@ -18,9 +18,8 @@ export interface LinkedMention extends Mention {
 
 const KIND_OF_ENTITY: Record<string, NameKind> = { person: 'person', organization: 'organization', place: 'place', matter: 'organization' };
 
-/** Link mentions to entities of one case; dates pass through unchanged. */
-export function linkMentions(text: string, mentions: Mention[], index: CaseIndex): LinkedMention[] {
-  const tokens = tokenize(text);
+/** Link mentions to entities of one case; dates pass through unchanged. `tokens` are the text's (see `tokenize`). */
+export function linkMentions(text: string, mentions: Mention[], index: CaseIndex, tokens: Token[] = tokenize(text)): LinkedMention[] {
   const matches = scanTrie<AliasEntry>(text, tokens, index.aliases, (entry, toks, from) =>
     entry.caps.every((cap, k) => !cap || toks[from + k]?.capitalised));
 

@@ -12,25 +12,41 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*/gu;
 
+/** Plain ASCII: nothing to fold, so the common word skips Unicode normalisation. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Normalise one word for lookup. */
 export function normaliseWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/’/g, "'")
-    .replace(/'s$/i, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
+  let w = ASCII.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
+  if (endsWithPossessive(w, "'")) w = w.slice(0, -2);
+  if (w.endsWith('.')) w = w.slice(0, -1);
+  return w.toLowerCase();
 }
 
-/** Tokenise text into words with offsets; a possessive "'s" is kept outside the token's end. */
+/** Whether a word ends in "'s" (any case) with the given apostrophe(s). */
+function endsWithPossessive(word: string, apostrophes: string): boolean {
+  const n = word.length;
+  return n >= 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && apostrophes.includes(word[n - 2]);
+}
+
+/** Whether a word starts with a capital letter or a digit (names and numbers can start a name). */
+function startsCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /^[\p{Lu}\p{N}]/u.test(word);
+}
+
+/**
+ * Tokenise text into words with offsets; a possessive "'s" is kept outside the token's end.
+ * Runs over every article at least once per check, so it avoids a regular expression per word.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let end = m.index + m[0].length;
-    if (/['’]s$/i.test(m[0])) end -= 2;
-    tokens.push({ start: m.index, end, key: normaliseWord(m[0]), capitalised: /^\p{Lu}/u.test(m[0]) || /^\p{N}/u.test(m[0]) });
+    const word = m[0];
+    const end = m.index + word.length - (endsWithPossessive(word, "'’") ? 2 : 0);
+    tokens.push({ start: m.index, end, key: normaliseWord(word), capitalised: startsCapitalised(word) });
   }
   return tokens;
 }
