@@ -10,6 +10,8 @@
  *  - long tasks (> 50 ms) overlapping Casefile's work, and layout shift while it highlighted;
  * then the same pages against a generated case of 100,000 people and events (loaded once),
  * a generated 2,000-highlight article, and the content script's size and start-up cost.
+ * Last, the floor (scripts/lib/floor.ts): the barest extension that could do the job — clone,
+ * Readability, one message to its background — over the same pages, and its own ratio.
  * Figures go to bench/results/latest.json; --json prints that JSON instead of the tables.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { generateCase, longArticle } from './lib/bench-data';
+import { measureFloor, type FloorRun } from './lib/floor';
 import { runPage, type PageRun } from './lib/page-run';
 import { serveFiles } from './lib/serve';
 import { htmlFiles } from './lib/sweep';
@@ -115,6 +118,10 @@ function table(rows: PageFigures[]): string {
   const head = cols.map(([h], i) => (i ? h.padStart(7) : h.padEnd(34))).join(' ');
   return [head, ...rows.map((r) => cols.map(([, f], i) => (i ? f(r).padStart(7) : f(r))).join(' '))].join('\n');
 }
+function floorTable(floor: FloorRun[], bundled: PageFigures[]): string {
+  const head = `${'page'.padEnd(34)} ${['extract', 'trip', 'total', 'readab', 'ratio', 'casefile÷floor'].map((h) => h.padStart(7)).join(' ')}`;
+  return [head, ...floor.map((r, i) => `${bundled[i].page.slice(0, 34).padEnd(34)} ${[fmt(r.extract), fmt(r.roundTrip), fmt(r.total), fmt(r.readability), fmt(r.ratio, 2), fmt(bundled[i].total / r.total, 2)].map((x) => x.padStart(7)).join(' ')}`)].join('\n');
+}
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 async function main() {
@@ -132,6 +139,7 @@ async function main() {
   files.forEach((f, i) => copyFileSync(f, copies[i]));
   const served = await serveFiles([...files, ...copies, 'tmp/bench/long-article.html']);
   const browser = await launchWithExtension();
+  let closed = false;
   const log = (line: string) => { if (!args.json) console.log(line); };
   try {
     // Warm the background once (its first check seeds the bundled case and builds the index).
@@ -162,7 +170,15 @@ async function main() {
     log(`\nA generated article with ${long.paragraphs} paragraphs from the seed pages (against the generated case):`);
     log(table([longFigures]));
 
+    await browser.close();
+    closed = true;
+    const floor = await measureFloor(files.map((f) => served.urlOf(f)));
+    log('\nThe floor: a bare extension that clones the page, runs Readability and sends the article to its background once, nothing else (times in ms):');
+    log(floorTable(floor, bundled));
+
     const articles = bundled.filter((r) => r.article && Number.isFinite(r.ratio));
+    const floorRatios = floor.map((r) => r.ratio).filter(Number.isFinite);
+    const overFloor = floor.flatMap((r, i) => (bundled[i]?.article && Number.isFinite(r.total) ? [bundled[i].total / r.total] : []));
     const ratios = articles.map((r) => r.ratio);
     const scaleRatios = bundled.flatMap((r, i) => (r.article && scaled[i]?.article ? [scaled[i].total / r.total] : []));
     const result = {
@@ -186,8 +202,12 @@ async function main() {
       scaleRecords,
       scaleImportMs: importMs,
       scaleIndexFirstCheckMs: round(indexBuildMs),
+      floorRatioMedian: round(quantile(floorRatios, 0.5), 3),
+      floorRatioP95: round(quantile(floorRatios, 0.95), 3),
+      floorTotalMedianMs: round(quantile(floor.map((r) => r.total), 0.5)),
+      overFloorMedian: round(quantile(overFloor, 0.5), 3),
       longArticle: { highlights: longFigures.highlights, renderMs: round(longFigures.render), longTasks: longFigures.longTasks, longestSliceMs: round(longFigures.longestSlice), layoutShift: round(longFigures.layoutShift, 4), totalMs: round(longFigures.total) },
-      perPage: { bundled, scaled },
+      perPage: { bundled, scaled, floor: floor.map(({ url: _url, ...r }, i) => ({ page: basename(files[i]), ...r })) },
     };
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
@@ -198,7 +218,7 @@ async function main() {
       console.log(JSON.stringify(summary, null, 2));
     }
   } finally {
-    await browser.close();
+    if (!closed) await browser.close();
     await served.close();
   }
 }

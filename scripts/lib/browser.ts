@@ -32,9 +32,10 @@ async function blockRemote(context: BrowserContext): Promise<void> {
   });
 }
 
-/** Launch Chromium with the built extension loaded, in a fresh profile (or `profileDir`). */
-export async function launchWithExtension(options: { headless?: boolean; profileDir?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`The extension is not built (${EXTENSION_DIR} is missing): run \`npm run build\` first.`);
+/** Launch Chromium with the built extension (or the one in `extensionDir`) loaded, in a fresh profile (or `profileDir`). */
+export async function launchWithExtension(options: { headless?: boolean; profileDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`The extension is not built (${extensionDir} is missing): run \`npm run build\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
   const headless = options.headless ?? true;
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'casefile-profile-'));
@@ -42,7 +43,7 @@ export async function launchWithExtension(options: { headless?: boolean; profile
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
-    args: [...(headless ? ['--headless=new'] : []), ...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [...(headless ? ['--headless=new'] : []), ...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   await blockRemote(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

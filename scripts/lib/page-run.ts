@@ -97,6 +97,12 @@ const ARTICLE_BEFORE = `document.addEventListener('DOMContentLoaded', function (
   }
 }, { once: true });`;
 
+/** Readability.parse() alone on a fresh clone of the page, in ms, timed as every page run times it. */
+export async function readabilityAlone(page: Page): Promise<number | null> {
+  const observed = (await page.evaluate(`(${OBSERVE_AFTER})(${JSON.stringify({ source: READABILITY_SOURCE, slices: [], measure: true, outside: false, reference: '', renderStart: null })})`)) as { readabilityMs: number | null };
+  return observed.readabilityMs;
+}
+
 export interface PageRun {
   url: string;
   state: PageState | null;
