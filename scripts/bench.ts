@@ -64,6 +64,9 @@ interface PageFigures {
   ratioRuns: number[];
 }
 
+/** The bundled case's id (lib/cases/bundled). */
+const BUNDLED_CASE_ID = 'rust-shooting';
+
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 function quantile(values: number[], q: number): number {
   if (!values.length) return NaN;
@@ -98,23 +101,32 @@ function figures(name: string, run: PageRun): PageFigures {
   };
 }
 
-/**
- * Each page once per list of copies (`runs[r][i]` is page i's copy for run r), run by run so
- * that a burst of load on the machine spreads over pages rather than hitting one page's every
- * run. A page's row is its run with the median ratio; long tasks and layout shift add up over
- * all of its runs and its longest slice is the longest of any.
- */
-async function pass(browser: ExtensionBrowser, runs: string[][], urlOf: (f: string) => string): Promise<PageFigures[]> {
-  const byPage: PageFigures[][] = runs[0].map(() => []);
-  for (const copies of runs) {
-    await forgetArticles(browser);
-    for (const [i, file] of copies.entries()) {
-      const run = await runPage(browser, urlOf(file));
-      byPage[i].push(figures(basename(file), run));
-      await run.page.close();
-    }
+/** Every page once, each from its own copy and as a first visit. */
+async function runAll(browser: ExtensionBrowser, copies: string[], urlOf: (f: string) => string): Promise<PageFigures[]> {
+  await forgetArticles(browser);
+  const out: PageFigures[] = [];
+  for (const file of copies) {
+    const run = await runPage(browser, urlOf(file));
+    out.push(figures(basename(file), run));
+    await run.page.close();
   }
-  return byPage.map(medianRun);
+  return out;
+}
+
+/** Make one case the only active one and check a page with it, so its index is built; returns that check's link-and-check time. */
+async function activate(browser: ExtensionBrowser, caseId: string, warmUrl: string): Promise<number> {
+  await send(browser, { type: 'set-active-cases', ids: [caseId] });
+  const warm = await runPage(browser, warmUrl, { readability: false });
+  await warm.page.close();
+  return warm.timings?.linkAndCheck ?? NaN;
+}
+
+/**
+ * One row per page from its runs (`runs[r][i]`: page i in run r): the run with the median
+ * ratio, with long tasks and layout shift added up over all runs and the longest slice of any.
+ */
+function byPage(runs: PageFigures[][]): PageFigures[] {
+  return runs[0].map((_, i) => medianRun(runs.map((run) => run[i])));
 }
 
 /**
@@ -203,27 +215,34 @@ async function main() {
     const warm = await runPage(browser, `${served.urlOf(files[0])}?warm`, { readability: false });
     await warm.page.close();
 
-    log(`Casefile benchmark: ${files.length} pages from ${dirs.join(', ')}, Chromium headless, ${new Date().toISOString()}\n`);
-    const bundled = await pass(browser, copies.slice(0, repeat), served.urlOf);
-    log(`Against the bundled case (each page's run with the median ratio of ${repeat}; times in ms; ratio = total ÷ Readability alone; long = Casefile long tasks > 50 ms over all runs; slice = its longest synchronous slice; thread = its time on the page's thread):`);
-    log(table(bundled));
-
+    log(`Casefile benchmark: ${files.length} pages from ${dirs.join(', ')}, ${repeat} run(s) each, Chromium headless, ${new Date().toISOString()}\n`);
     const importStarted = Date.now();
-    const imported = await send(browser, { type: 'import-case', file: serializeCase(bigCase), activate: true });
+    const imported = await send(browser, { type: 'import-case', file: serializeCase(bigCase), activate: false });
     if (!imported?.ok) throw new Error(`the generated case did not import: ${(imported?.problems ?? [imported?.error]).slice(0, 5).join('; ')}`);
     const importMs = Date.now() - importStarted;
-    await send(browser, { type: 'set-active-cases', ids: [bigCase.id] });
-    const warmBig = await runPage(browser, `${served.urlOf(copies[repeat][0])}?warm`, { readability: false });
-    const indexBuildMs = warmBig.timings?.linkAndCheck ?? NaN;
-    await warmBig.page.close();
-    const scaled = await pass(browser, copies.slice(repeat), served.urlOf);
-    log(`\nAgainst a generated case of ${scaleRecords.toLocaleString('en')} people and events (imported in ${importMs} ms; first check, building its index: ${fmt(indexBuildMs)} ms):`);
+    // The two cases take turns, run by run, so that the machine's drift over the minutes a
+    // pass takes (and the big case sitting in the database) weighs on both alike.
+    const bundledRuns: PageFigures[][] = [];
+    const scaledRuns: PageFigures[][] = [];
+    let indexBuildMs = NaN;
+    for (let r = 0; r < repeat; r++) {
+      await activate(browser, BUNDLED_CASE_ID, `${served.urlOf(files[0])}?warm-bundled-${r}`);
+      bundledRuns.push(await runAll(browser, copies[r], served.urlOf));
+      const built = await activate(browser, bigCase.id, `${served.urlOf(files[0])}?warm-generated-${r}`);
+      if (r === 0) indexBuildMs = built;
+      scaledRuns.push(await runAll(browser, copies[repeat + r], served.urlOf));
+    }
+    const bundled = byPage(bundledRuns);
+    const scaled = byPage(scaledRuns);
+    log(`Against the bundled case (each page's run with the median ratio of ${repeat}; times in ms; ratio = total ÷ Readability alone; long = Casefile long tasks > 50 ms over all runs; slice = its longest synchronous slice; thread = its time on the page's thread):`);
+    log(table(bundled));
+    log(`\nAgainst a generated case of ${scaleRecords.toLocaleString('en')} people and events, runs taking turns with the bundled case's (imported in ${importMs} ms; first check, building its index: ${fmt(indexBuildMs)} ms):`);
     log(table(scaled));
 
     const longRun = await runPage(browser, served.urlOf('tmp/bench/long-article.html'));
     const longFigures = figures('long-article (generated)', longRun);
     await longRun.page.close();
-    await send(browser, { type: 'set-active-cases', ids: ['rust-shooting'] });
+    await send(browser, { type: 'set-active-cases', ids: [BUNDLED_CASE_ID] });
     log(`\nA generated article with ${long.paragraphs} paragraphs from the seed pages (against the generated case):`);
     log(table([longFigures]));
 
@@ -252,6 +271,8 @@ async function main() {
       layoutShift: round([...bundled, ...scaled, longFigures].reduce((n, r) => n + r.layoutShift, 0), 4),
       scaleRatio: round(quantile(scaleRatios, 0.5), 3),
       scaleRatioP95: round(quantile(scaleRatios, 0.95), 3),
+      // The one stage the case's size can touch: link and check, generated ÷ bundled, median per page.
+      scaleCheckRatio: round(quantile(bundled.flatMap((r, i) => (r.article && scaled[i]?.article && r.linkAndCheck > 0 ? [scaled[i].linkAndCheck / r.linkAndCheck] : [])), 0.5), 3),
       contentScriptBytes: content.length,
       contentScriptGzipBytes: gzipSync(content).length,
       pageThreadMedianMs: round(quantile(articles.map((r) => r.pageThread), 0.5)),
