@@ -23,6 +23,8 @@ export interface ExtractedArticle {
 const BLOCK = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TH THEAD TR UL'.split(' '));
 /** Inside the article, blocks that are about other stories, are not prose, or say who wrote it or took the photo. */
 const SKIP_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE BUTTON SELECT TEXTAREA INPUT SVG MATH CASEFILE-CARD'.split(' '));
+/** Schema.org's properties for who holds the rights to a picture: a photo credit, whatever its classes (nytimes hashes them). */
+const CREDIT_PROPS = /(^|\s)(copyrightHolder|copyrightNotice|creditText)(\s|$)/i;
 const OTHER_STORIES = /(^|[\s_-])(byline|attribution|credit|credits|related|recirc|more-stories|read-more|readmore|promo|newsletter|recommend|trending|most-popular|outbrain|taboola|sponsored|advert|ad-slot|share|social|embed)([\s_-]|$)/i;
 
 /**
@@ -186,13 +188,14 @@ export function textNodes(root: Node): Text[] {
 
 /**
  * Whether a text node sits in a block to leave out: not prose, hidden, or an inside block
- * about other stories or about who wrote it. A block is judged by its classes only when it
+ * about other stories, about who wrote it, or about who took the photo. A block is judged by its classes only when it
  * is small beside the article: some sites put a share plugin's class on the very wrapper of
  * the article's text ("text-wrapper gigya-share-btns-2_gig_containerParent").
  */
 function skipped(node: Text, articleLength: number): boolean {
   for (let el = node.parentElement; el; el = el.parentElement) {
     if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+    if (CREDIT_PROPS.test(el.getAttribute('itemprop') ?? '')) return true;
     // The page's own containers carry page-wide classes ("bbccom_outbrain_ar_5" on BODY): not a block's.
     if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.tagName === 'BODY') return false;
     const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;

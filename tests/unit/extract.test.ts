@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../lib/extract/article';
+import { htmlDocument } from '../helpers/pipeline';
+
+/** An article with one inserted block, long enough for Readability to take it. */
+function articleWith(block: string): string {
+  const prose = 'The armorer loaded the revolver before the rehearsal, the prosecutors said in court. '.repeat(8);
+  return `<html><head><title>Trial</title></head><body><article><h1>Trial</h1>
+    <p>${prose}</p>${block}<p>${prose}</p></article></body></html>`;
+}
+
+describe('extractArticle leaves out what is not the story', () => {
+  it.each([
+    ['a photo credit marked as schema.org copyrightHolder (hashed classes)', '<figure><img src="a.jpg"><figcaption><span>The courthouse.</span><span itemprop="copyrightHolder" class="css-1fxp258"><span>Credit...</span><span>Anna Moneymaker/The New York Times</span></span></figcaption></figure>', 'Anna Moneymaker'],
+    ['a credit by its class', '<p class="photo-credit">Photo: Jane Doe</p>', 'Jane Doe'],
+    ['a byline by its class', '<p class="byline">By Julia Jacobs</p>', 'Julia Jacobs'],
+    ['hidden text', '<p hidden>Hidden Person was here.</p>', 'Hidden Person'],
+  ])('%s', (_what, block, name) => {
+    const extracted = extractArticle(htmlDocument(articleWith(block)), 'http://127.0.0.1/trial.html');
+    expect(extracted?.article.text).toContain('The armorer loaded the revolver');
+    expect(extracted?.article.text).not.toContain(name);
+  });
+
+  it('keeps a caption, which is part of the story', () => {
+    const extracted = extractArticle(htmlDocument(articleWith('<figure><img src="a.jpg"><figcaption><span>Alec Baldwin at the courthouse.</span><span itemprop="copyrightHolder">Anna Moneymaker</span></figcaption></figure>')), 'http://127.0.0.1/trial.html');
+    expect(extracted?.article.text).toContain('Alec Baldwin at the courthouse.');
+    expect(extracted?.article.text).not.toContain('Anna Moneymaker');
+  });
+});
