@@ -150,9 +150,14 @@ async function forgetArticles(browser: ExtensionBrowser): Promise<void> {
   }));
 }
 
-function medianRun(runs: PageFigures[]): PageFigures {
+/** The run with the median ratio (a run that measured none ranks last): one whole, consistent row. */
+function withMedianRatio<T extends { ratio: number }>(runs: T[]): T {
   const ranked = [...runs].sort((a, b) => (Number.isFinite(a.ratio) ? a.ratio : Infinity) - (Number.isFinite(b.ratio) ? b.ratio : Infinity));
-  const row = ranked[Math.floor((ranked.length - 1) / 2)];
+  return ranked[Math.floor((ranked.length - 1) / 2)];
+}
+
+function medianRun(runs: PageFigures[]): PageFigures {
+  const row = withMedianRatio(runs);
   return {
     ...row,
     longTasks: runs.reduce((n, r) => n + r.longTasks, 0),
@@ -249,10 +254,7 @@ async function main() {
     await browser.close();
     closed = true;
     const floorRuns = await measureFloor(copies.slice(0, repeat).flat().map((f) => served.urlOf(f)));
-    const floor = files.map((_, i) => {
-      const runs = floorRuns.filter((_, k) => k % files.length === i).sort((a, b) => (Number.isFinite(a.ratio) ? a.ratio : Infinity) - (Number.isFinite(b.ratio) ? b.ratio : Infinity));
-      return runs[Math.floor((runs.length - 1) / 2)];
-    });
+    const floor = files.map((_, i) => withMedianRatio(floorRuns.filter((_, k) => k % files.length === i)));
     log('\nThe floor: a bare extension that clones the page, runs Readability and sends the article to its background once, nothing else (times in ms):');
     log(floorTable(floor, bundled));
 
