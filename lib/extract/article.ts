@@ -119,7 +119,16 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
   };
   let cursor = 0;
   for (const t of textNodes(parsed.content)) {
-    if (!t.data.trim()) continue;
+    if (!t.data.trim()) {
+      // Whitespace alone separates words in markup like React's "President<!-- --> <!-- -->Trump";
+      // taken only where Readability kept the node itself (a search would find any space).
+      const live = toLive.get(t);
+      if (live && (livePosition.get(live) ?? -1) >= cursor && !isSkipped(live)) {
+        mapped.push(live);
+        cursor = livePosition.get(live)! + 1;
+      }
+      continue;
+    }
     let live = toLive.get(t);
     if (!live || (livePosition.get(live) ?? -1) < cursor) {
       live = undefined;
@@ -134,13 +143,21 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
     cursor = livePosition.get(live)! + 1;
     if (!isSkipped(live)) mapped.push(live);
   }
-  if (!mapped.length) return null;
+  if (!mapped.some((node) => node.data.trim())) return null;
 
+  // A whitespace node counts only between words of its own block, never at a block's edge.
+  const isSpace = (node: Text) => !node.data.trim();
+  const nextWordBlock: (Element | null | undefined)[] = new Array(mapped.length);
+  for (let k = mapped.length - 1, after: Element | null | undefined; k >= 0; k--) {
+    nextWordBlock[k] = after;
+    if (!isSpace(mapped[k])) after = blockOf(mapped[k]);
+  }
   const segments: TextSegment[] = [];
   let text = '';
   let previousBlock: Element | null | undefined;
-  for (const node of mapped) {
+  for (const [k, node] of mapped.entries()) {
     const block = blockOf(node);
+    if (isSpace(node) && (previousBlock !== block || nextWordBlock[k] !== block)) continue;
     if (previousBlock !== undefined) text += previousBlock === block ? '' : '\n\n';
     // Same length as the node's data, so offsets map 1:1; layout whitespace becomes spaces.
     const data = node.data.replace(/[\n\r\t\f]/g, ' ');

@@ -27,3 +27,18 @@ describe('extractArticle leaves out what is not the story', () => {
     expect(extracted?.article.text).not.toContain('Anna Moneymaker');
   });
 });
+
+describe('extractArticle keeps the spaces between words', () => {
+  it.each([
+    ['markup that puts a space in a text node of its own (React)', '<p>When <!-- -->President<!-- --> <!-- -->Trump’s<!-- --> advisers met.</p>', 'When President Trump’s advisers met.'],
+    ['a space between two inline elements', '<p><b>Alec</b> <i>Baldwin</i> spoke.</p>', 'Alec Baldwin spoke.'],
+  ])('%s', (_what, block, sentence) => {
+    const extracted = extractArticle(htmlDocument(articleWith(block)), 'http://127.0.0.1/trial.html');
+    expect(extracted?.article.text).toContain(sentence);
+  });
+
+  it('adds no space at the edge of a block', () => {
+    const extracted = extractArticle(htmlDocument(articleWith('<p> <b>First.</b> </p>\n <p>Second.</p>')), 'http://127.0.0.1/trial.html');
+    expect(extracted?.article.text).toContain('\n\nFirst.\n\nSecond.\n\n');
+  });
+});
