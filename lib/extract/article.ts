@@ -119,7 +119,7 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
   };
   let cursor = 0;
   for (const t of textNodes(parsed.content)) {
-    if (!t.data.trim()) {
+    if (isSpace(t)) {
       // Whitespace alone separates words in markup like React's "President<!-- --> <!-- -->Trump";
       // taken only where Readability kept the node itself (a search would find any space).
       const live = toLive.get(t);
@@ -143,20 +143,20 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
     cursor = livePosition.get(live)! + 1;
     if (!isSkipped(live)) mapped.push(live);
   }
-  if (!mapped.some((node) => node.data.trim())) return null;
+  if (mapped.every(isSpace)) return null;
 
   // A whitespace node counts only between words of its own block, never at a block's edge.
-  const isSpace = (node: Text) => !node.data.trim();
+  const blocks = mapped.map(blockOf);
   const nextWordBlock: (Element | null | undefined)[] = new Array(mapped.length);
   for (let k = mapped.length - 1, after: Element | null | undefined; k >= 0; k--) {
     nextWordBlock[k] = after;
-    if (!isSpace(mapped[k])) after = blockOf(mapped[k]);
+    if (!isSpace(mapped[k])) after = blocks[k];
   }
   const segments: TextSegment[] = [];
   let text = '';
   let previousBlock: Element | null | undefined;
   for (const [k, node] of mapped.entries()) {
-    const block = blockOf(node);
+    const block = blocks[k];
     if (isSpace(node) && (previousBlock !== block || nextWordBlock[k] !== block)) continue;
     if (previousBlock !== undefined) text += previousBlock === block ? '' : '\n\n';
     // Same length as the node's data, so offsets map 1:1; layout whitespace becomes spaces.
@@ -219,6 +219,11 @@ function skipped(node: Text, articleLength: number): boolean {
     if (cls.trim() && OTHER_STORIES.test(cls) && (el.textContent?.length ?? 0) < articleLength * 0.3) return true;
   }
   return false;
+}
+
+/** A text node of whitespace alone. */
+function isSpace(node: Text): boolean {
+  return !node.data.trim();
 }
 
 function blockOf(node: Text): Element | null {

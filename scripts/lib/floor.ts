@@ -6,7 +6,7 @@
  * nothing. Its time from script start to answer, over Readability alone timed the way every
  * page run times it, is the ratio below which no extension gets on this machine.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,6 @@ const PROBE = `;(() => {
 /** Write the bare extension to a fresh folder and return its path. */
 function writeFloorExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'casefile-floor-'));
-  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'Casefile floor probe', version: '1',
     background: { service_worker: 'background.js' },
