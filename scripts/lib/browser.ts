@@ -48,15 +48,21 @@ export async function launchWithExtension(options: { headless?: boolean; profile
   await blockRemote(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
-  let page: Page | null = null;
+  // One extension page, opened once even when several callers ask at the same moment.
+  let page: Promise<Page> | null = null;
+  const openExtensionPage = async () => {
+    const opened = await context.newPage();
+    await opened.goto(`chrome-extension://${extensionId}/popup.html`);
+    return opened;
+  };
   return {
     context,
     extensionId,
     worker,
     extensionPage: async () => {
-      if (page && !page.isClosed()) return page;
-      page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      if (page && !(await page).isClosed()) return page;
+      page = openExtensionPage();
+      page.catch(() => { page = null; });
       return page;
     },
     close: async () => {
