@@ -1,21 +1,26 @@
 /**
- * `npm run bench -- [--json] [--pages N] [--repeat N] [--scale-records N] [DIR...]`: what Casefile costs on real pages, in the
- * real browser. The built extension runs in Debian's Chromium over every .html page of the
- * folders (default ../shared/corpus/dev), served on 127.0.0.1 with every other request
- * blocked, and for each page it reports:
- *  - each stage's time inside the content script (extract, recognise, link and check,
- *    anchor, render) and the total from the script's start to the last highlight;
+ * `npm run bench -- [--json] [--pages N] [--repeat N] [--scale-records N] [--extension DIR] [DIR...]`:
+ * what Casefile costs on real pages, in the real browser. The built extension (or the one in
+ * --extension DIR, e.g. an older build, so that before and after come from one script) runs in
+ * Debian's Chromium over every .html page of the folders (default ../shared/corpus/dev),
+ * served on 127.0.0.1 with every other request blocked, and for each page it reports:
+ *  - each stage's time (extract, recognise, link and check, anchor, render), the total from
+ *    the content script's start to the last highlight, and the time to the first flag drawn;
  *  - Readability.parse() alone on a fresh clone of the same page, timed in the same run, and
  *    the ratio total ÷ Readability alone;
- *  - long tasks (> 50 ms) overlapping Casefile's work, and layout shift while it highlighted;
- * then the same pages against a generated case of 100,000 people and events (loaded once),
- * a generated 2,000-highlight article, and the content script's size and start-up cost.
- * Last, the floor (scripts/lib/floor.ts): the barest extension that could do the job — clone,
- * Readability, one message to its background — over the same pages, and its own ratio.
+ *  - the time spent between hops: the round trip to the extension less the work timed inside it;
+ *  - long tasks (> 50 ms) overlapping Casefile's work, its longest synchronous slice, its
+ *    whole time on the page's thread, and layout shift while it highlighted;
+ * then the same pages against a generated case of 100,000 people and events (runs taking
+ * turns with the bundled case's), three generated pages (a 700-paragraph article, a 5 MB
+ * article, a 10,000-paragraph page), the content script's size, the Node engine's pages per
+ * second on this machine, and last the floor (scripts/lib/floor.ts): a bare extension that
+ * does only what this design must — serialise once, one message, parse, Readability.
  * Every page runs --repeat times (3 by default), each time under a new URL and with the stored
- * articles dropped, so that each run is a first visit; a page's row is its run with the median ratio, while long tasks and layout
- * shift count over every run. Figures go to bench/results/latest.json; --json prints that JSON
- * instead of the tables.
+ * articles dropped, so that each run is a first visit; a page's row is its run with the median
+ * ratio, while long tasks and layout shift count over every run. Figures go to
+ * bench/results/latest.json; --json prints that JSON instead of the tables. Targets are
+ * printed beside the figures, never asserted.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -23,14 +28,17 @@ import { serializeCase } from '../lib/cases/serialize';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './lib/browser';
-import { generateCase, longArticle } from './lib/bench-data';
+import { resolve } from 'node:path';
+import { generateCase, heavyArticle, longArticle, manyParagraphs } from './lib/bench-data';
+import { EnginePool } from './lib/node-engine/pool';
+import { BUNDLED_CASE } from '../lib/background/service';
 import { measureFloor, type FloorRun } from './lib/floor';
 import { runPage, type PageRun } from './lib/page-run';
 import { serveFiles } from './lib/serve';
 import { htmlFiles } from './lib/sweep';
 
 const { values: args, positionals } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, pages: { type: 'string' }, repeat: { type: 'string', default: '3' }, 'scale-records': { type: 'string', default: '100000' } },
+  options: { json: { type: 'boolean', default: false }, pages: { type: 'string' }, repeat: { type: 'string', default: '3' }, 'scale-records': { type: 'string', default: '100000' }, extension: { type: 'string' } },
   allowPositionals: true,
 });
 const dirs = positionals.length ? positionals : ['../shared/corpus/dev'];
@@ -50,8 +58,14 @@ interface PageFigures {
   idleWait: number;
   readability: number;
   ratio: number;
+  /** From the script's start to the first flag drawn (NaN when the page has none, or the build does not say). */
+  firstFlag: number;
+  /** The round trip to the extension less the work timed inside it: what the hops themselves cost. */
+  betweenHops: number;
   longTasks: number;
   longestSlice: number;
+  /** Slices of its work longer than one frame (16 ms). */
+  slicesOver16: number;
   /** Casefile's time on the page's own thread: its start-up plus every slice of its work. */
   pageThread: number;
   layoutShift: number;
@@ -89,8 +103,11 @@ function figures(name: string, run: PageRun): PageFigures {
     idleWait: t.runStart !== undefined && t.mainStart !== undefined ? t.runStart - t.mainStart : NaN,
     readability,
     ratio: total / readability,
+    firstFlag: t.firstFlag !== undefined && t.scriptStart !== undefined ? t.firstFlag - t.scriptStart : NaN,
+    betweenHops: betweenHops(t),
     longTasks: run.casefileLongTasks.length,
     longestSlice: Math.max(0, ...(t.slices ?? []).map(([s, e]) => e - s)),
+    slicesOver16: (t.slices ?? []).filter(([s, e]) => e - s > 16).length,
     pageThread: (t.mainStart !== undefined && t.scriptStart !== undefined ? t.mainStart - t.scriptStart : 0) + (t.slices ?? []).reduce((n, [s, e]) => n + e - s, 0),
     layoutShift: run.layoutShift,
     highlights: run.state?.annotations.length ?? 0,
@@ -99,6 +116,13 @@ function figures(name: string, run: PageRun): PageFigures {
     roundTrip: t.roundTrip ?? NaN,
     ratioRuns: [],
   };
+}
+
+/** Work the extension timed inside the round trip (parsing, extraction, recognising, checking), taken from it. */
+function betweenHops(t: NonNullable<PageRun['timings']>): number {
+  if (t.roundTrip === undefined) return NaN;
+  const remote = Object.entries(t.extractParts ?? {}).filter(([k]) => t.mode === 'off-page' && k !== 'snapshot' && k !== 'attach').reduce((n, [, v]) => n + v, 0);
+  return t.roundTrip - remote - (t.recognise ?? 0) - (t.linkAndCheck ?? 0);
 }
 
 /** Every page once, each from its own copy and as a first visit. */
@@ -163,6 +187,7 @@ function medianRun(runs: PageFigures[]): PageFigures {
     longTasks: runs.reduce((n, r) => n + r.longTasks, 0),
     layoutShift: runs.reduce((n, r) => n + r.layoutShift, 0),
     longestSlice: Math.max(...runs.map((r) => r.longestSlice)),
+    slicesOver16: runs.reduce((n, r) => n + r.slicesOver16, 0),
     ratioRuns: runs.map((r) => round(r.ratio, 3)),
   };
 }
@@ -176,7 +201,7 @@ function table(rows: PageFigures[]): string {
   const cols: [string, (r: PageFigures) => string][] = [
     ['page', (r) => r.page.slice(0, 34).padEnd(34)],
     ['extract', (r) => fmt(r.extract)], ['recog', (r) => fmt(r.recognise)], ['check', (r) => fmt(r.linkAndCheck)],
-    ['anchor', (r) => fmt(r.anchor)], ['render', (r) => fmt(r.render)], ['total', (r) => fmt(r.total)],
+    ['anchor', (r) => fmt(r.anchor)], ['render', (r) => fmt(r.render)], ['hops', (r) => fmt(r.betweenHops)], ['flag', (r) => fmt(r.firstFlag)], ['total', (r) => fmt(r.total)],
     ['readab', (r) => fmt(r.readability)], ['ratio', (r) => fmt(r.ratio, 2)], ['long', (r) => String(r.longTasks).padStart(6)],
     ['slice', (r) => fmt(r.longestSlice)], ['thread', (r) => fmt(r.pageThread)], ['shift', (r) => fmt(r.layoutShift, 3)], ['marks', (r) => String(r.highlights).padStart(6)],
   ];
@@ -184,20 +209,46 @@ function table(rows: PageFigures[]): string {
   return [head, ...rows.map((r) => cols.map(([, f], i) => (i ? f(r).padStart(7) : f(r))).join(' '))].join('\n');
 }
 function floorTable(floor: FloorRun[], bundled: PageFigures[]): string {
-  const head = `${'page'.padEnd(34)} ${['extract', 'trip', 'total', 'readab', 'ratio', 'casefile÷floor'].map((h) => h.padStart(7)).join(' ')}`;
-  return [head, ...floor.map((r, i) => `${bundled[i].page.slice(0, 34).padEnd(34)} ${[fmt(r.extract), fmt(r.roundTrip), fmt(r.total), fmt(r.readability), fmt(r.ratio, 2), fmt(bundled[i].total / r.total, 2)].map((x) => x.padStart(7)).join(' ')}`)].join('\n');
+  const head = `${'page'.padEnd(34)} ${['snap', 'trip', 'work', 'total', 'readab', 'ratio', 'casefile÷floor'].map((h) => h.padStart(7)).join(' ')}`;
+  return [head, ...floor.map((r, i) => `${bundled[i].page.slice(0, 34).padEnd(34)} ${[fmt(r.snapshot), fmt(r.roundTrip), fmt(r.work), fmt(r.total), fmt(r.readability), fmt(r.ratio, 2), fmt(bundled[i].total / r.total, 2)].map((x) => x.padStart(7)).join(' ')}`)].join('\n');
 }
+
+/** The Node engine over the same pages, `rounds` times: pages per second with every core, and with one worker. */
+async function engineThroughput(files: string[], rounds = 3): Promise<{ workers: number; pagesPerSecond: number; pagesPerSecondOneWorker: number; pages: number }> {
+  const pages = files.map((f) => ({ url: `http://127.0.0.1/${basename(f)}`, html: readFileSync(f, 'utf8') }));
+  const measure = async (workers?: number) => {
+    const pool = await EnginePool.start(BUNDLED_CASE, workers);
+    try {
+      await Promise.all(pages.map((p) => pool.check(p.url, p.html))); // warm
+      const started = performance.now();
+      for (let r = 0; r < rounds; r++) await Promise.all(pages.map((p) => pool.check(p.url, p.html)));
+      return { workers: pool.size, rate: (rounds * pages.length) / ((performance.now() - started) / 1000) };
+    } finally {
+      await pool.close();
+    }
+  };
+  const all = await measure();
+  const one = await measure(1);
+  return { workers: all.workers, pagesPerSecond: round(all.rate), pagesPerSecondOneWorker: round(one.rate), pages: rounds * pages.length };
+}
+
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 async function main() {
   let files = htmlFiles(dirs);
   if (args.pages) files = files.slice(0, Number(args.pages));
-  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
+  const extensionDir = resolve(args.extension ?? EXTENSION_DIR);
+  const content = readFileSync(join(extensionDir, 'content-scripts/content.js'));
   const scaleRecords = Number(args['scale-records']);
   const bigCase = generateCase(scaleRecords);
-  const long = longArticle();
   mkdirSync('tmp/bench', { recursive: true });
-  writeFileSync('tmp/bench/long-article.html', long.html);
+  // Pages no corpus holds: long, heavy, and very many paragraphs.
+  const generated = [
+    { name: 'long article (700 paragraphs)', file: 'tmp/bench/long-article.html', ...longArticle() },
+    { name: '5 MB article', file: 'tmp/bench/heavy-article.html', ...heavyArticle() },
+    { name: '10,000-paragraph page', file: 'tmp/bench/many-paragraphs.html', ...manyParagraphs() },
+  ];
+  for (const g of generated) writeFileSync(g.file, g.html);
   // Every run of every page, in both passes, is served under its own URL (and the stored
   // articles are dropped before each run: see forgetArticles), so each is a first visit.
   const repeat = Math.max(1, Number(args.repeat) || 1);
@@ -211,8 +262,8 @@ async function main() {
       return copy;
     });
   });
-  const served = await serveFiles([...copies.flat(), 'tmp/bench/long-article.html']);
-  const browser = await launchWithExtension();
+  const served = await serveFiles([...copies.flat(), ...generated.map((g) => g.file)]);
+  const browser = await launchWithExtension({ extensionDir });
   let closed = false;
   const log = (line: string) => { if (!args.json) console.log(line); };
   try {
@@ -244,19 +295,24 @@ async function main() {
     log(`\nAgainst a generated case of ${scaleRecords.toLocaleString('en')} people and events, runs taking turns with the bundled case's (imported in ${importMs} ms; first check, building its index: ${fmt(indexBuildMs)} ms):`);
     log(table(scaled));
 
-    const longRun = await runPage(browser, served.urlOf('tmp/bench/long-article.html'));
-    const longFigures = figures('long-article (generated)', longRun);
-    await longRun.page.close();
+    const generatedFigures: (PageFigures & { name: string; megabytes: number; paragraphs: number })[] = [];
+    for (const g of generated) {
+      const run = await runPage(browser, served.urlOf(g.file), { timeoutMs: 300_000 });
+      generatedFigures.push({ ...figures(g.name, run), name: g.name, megabytes: round(g.html.length / 1e6, 2), paragraphs: g.paragraphs });
+      await run.page.close();
+    }
     await send(browser, { type: 'set-active-cases', ids: [BUNDLED_CASE_ID] });
-    log(`\nA generated article with ${long.paragraphs} paragraphs from the seed pages (against the generated case):`);
-    log(table([longFigures]));
-
+    log('\nGenerated pages, from the seed pages\' paragraphs (against the generated case):');
+    log(table(generatedFigures));
     await browser.close();
     closed = true;
     const floorRuns = await measureFloor(copies.slice(0, repeat).flat().map((f) => served.urlOf(f)));
     const floor = files.map((_, i) => withMedianRatio(floorRuns.filter((_, k) => k % files.length === i)));
-    log('\nThe floor: a bare extension that clones the page, runs Readability and sends the article to its background once, nothing else (times in ms):');
+    log('\nThe floor: a bare extension that serialises the page once and sends it in one message to its offscreen document, which parses it, runs Readability and answers; nothing else (times in ms):');
     log(floorTable(floor, bundled));
+
+    const engine = await engineThroughput(files);
+    log(`\nThe Node engine (npm run check -- --engine node): ${engine.pagesPerSecond} pages/s with ${engine.workers} worker(s), ${engine.pagesPerSecondOneWorker} pages/s with one (${engine.pages} pages timed).`);
 
     const articles = bundled.filter((r) => r.article && Number.isFinite(r.ratio));
     const floorRatios = floor.map((r) => r.ratio).filter(Number.isFinite);
@@ -269,8 +325,12 @@ async function main() {
       articles: articles.length,
       ratioMedian: round(quantile(ratios, 0.5), 3),
       ratioP95: round(quantile(ratios, 0.95), 3),
-      longTasksOver50ms: [...bundled, ...scaled, longFigures].reduce((n, r) => n + r.longTasks, 0),
-      layoutShift: round([...bundled, ...scaled, longFigures].reduce((n, r) => n + r.layoutShift, 0), 4),
+      firstFlagMedianMs: round(quantile(articles.map((r) => r.firstFlag).filter(Number.isFinite), 0.5)),
+      betweenHopsMedianMs: round(quantile(articles.map((r) => r.betweenHops).filter(Number.isFinite), 0.5)),
+      longTasksOver50ms: [...bundled, ...scaled, ...generatedFigures].reduce((n, r) => n + r.longTasks, 0),
+      // Slices of Casefile's work on the page's thread longer than one frame (16 ms), over every page and run.
+      slicesOver16ms: [...bundled, ...scaled, ...generatedFigures].reduce((n, r) => n + r.slicesOver16, 0),
+      layoutShift: round([...bundled, ...scaled, ...generatedFigures].reduce((n, r) => n + r.layoutShift, 0), 4),
       scaleRatio: round(quantile(scaleRatios, 0.5), 3),
       scaleRatioP95: round(quantile(scaleRatios, 0.95), 3),
       // The one stage the case's size can touch: link and check, generated ÷ bundled, median per page.
@@ -278,7 +338,7 @@ async function main() {
       contentScriptBytes: content.length,
       contentScriptGzipBytes: gzipSync(content).length,
       pageThreadMedianMs: round(quantile(articles.map((r) => r.pageThread), 0.5)),
-      longestSliceMs: round(Math.max(...[...bundled, ...scaled, longFigures].map((r) => r.longestSlice))),
+      longestSliceMs: round(Math.max(...[...bundled, ...scaled, ...generatedFigures].map((r) => r.longestSlice))),
       startupMedianMs: round(quantile(bundled.map((r) => r.startup).filter(Number.isFinite), 0.5), 2),
       totalMedianMs: round(quantile(articles.map((r) => r.total), 0.5)),
       readabilityMedianMs: round(quantile(articles.map((r) => r.readability), 0.5)),
@@ -290,7 +350,10 @@ async function main() {
       floorRatioP95: round(quantile(floorRatios, 0.95), 3),
       floorTotalMedianMs: round(quantile(floor.map((r) => r.total), 0.5)),
       overFloorMedian: round(quantile(overFloor, 0.5), 3),
-      longArticle: { highlights: longFigures.highlights, renderMs: round(longFigures.render), longTasks: longFigures.longTasks, longestSliceMs: round(longFigures.longestSlice), layoutShift: round(longFigures.layoutShift, 4), totalMs: round(longFigures.total) },
+      floorBetweenHopsMedianMs: round(quantile(floor.map((r) => r.roundTrip - r.work).filter(Number.isFinite), 0.5)),
+      generated: generatedFigures.map((g) => ({ page: g.name, megabytes: g.megabytes, paragraphs: g.paragraphs, article: g.article, highlights: g.highlights, totalMs: round(g.total), firstFlagMs: round(g.firstFlag), longestSliceMs: round(g.longestSlice), slicesOver16ms: g.slicesOver16, longTasks: g.longTasks, layoutShift: round(g.layoutShift, 4), pageThreadMs: round(g.pageThread) })),
+      engine,
+      extension: extensionDir,
       perPage: { bundled, scaled, floor: floor.map(({ url: _url, ...r }, i) => ({ page: basename(files[i]), ...r })) },
     };
     mkdirSync('bench/results', { recursive: true });

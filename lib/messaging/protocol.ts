@@ -141,6 +141,8 @@ export interface StageTimings {
   extractParts?: Record<string, number>;
   /** When the first highlight was drawn (from here on, a layout shift would be Casefile's). */
   renderStart?: number;
+  /** When the first flag (a conflict) was drawn. */
+  firstFlag?: number;
   /** [start, end] of each synchronous slice of Casefile's work. */
   slices?: [number, number][];
 }

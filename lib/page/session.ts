@@ -75,7 +75,7 @@ export class PageSession {
     if (!checked) return this.skipped(url, 'no-article', 'No article body was found on this page.');
     const end = performance.now();
     this.timings = {
-      scriptStart, mainStart: this.clock.mainStart, runStart, ...checked.timings, renderStart: this.timings.renderStart, total: end - scriptStart, work: end - runStart, end, slices,
+      scriptStart, mainStart: this.clock.mainStart, runStart, ...checked.timings, renderStart: this.timings.renderStart, firstFlag: this.timings.firstFlag, total: end - scriptStart, work: end - runStart, end, slices,
     };
     this.state = { ...this.state, rechecking: false, timings: this.timings };
     return this.state;
@@ -181,7 +181,10 @@ export class PageSession {
       const [, spent] = timed(() => {
         const until = performance.now() + SLICE_MS;
         for (; i < annotations.length && performance.now() < until; i++) {
-          if (this.highlighter!.highlight(annotations[i])) drawn.push(annotations[i]);
+          if (this.highlighter!.highlight(annotations[i])) {
+            drawn.push(annotations[i]);
+            if (annotations[i].verdict === 'conflict') this.timings.firstFlag ??= performance.now();
+          }
         }
       });
       spentAll += spent;

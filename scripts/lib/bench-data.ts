@@ -62,19 +62,61 @@ export function generateCase(records: number): CaseFile {
 
 const SEEDS = ['../shared/fixtures/seeds/000_ed7fe8675b0af3e5.html', '../shared/fixtures/seeds/003_d2d70b7a6efd8930.html'];
 
-/** A long article made of the seed pages' paragraphs, repeated: about 2,000 highlights. */
-export function longArticle(paragraphs = 700): { html: string; paragraphs: number } {
-  const source = SEEDS.map((f) => readFileSync(f, 'utf8'));
-  const paras = source.flatMap((html) => {
+/** The seed pages' paragraphs (those with a sentence or more of text), as HTML. */
+function seedParagraphs(): string[] {
+  return SEEDS.map((f) => readFileSync(f, 'utf8')).flatMap((html) => {
     const article = /<article[\s\S]*?<\/article>/i.exec(html)?.[0] ?? html;
     return [...article.matchAll(/<p\b[^>]*>[\s\S]*?<\/p>/gi)].map((m) => m[0]).filter((p) => p.replace(/<[^>]+>/g, '').length > 80);
   });
-  const body = Array.from({ length: paragraphs }, (_, i) => paras[i % paras.length]).join('\n');
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The Rust case, every report at once</title>
+}
+
+/** A page around a body: head with a title and a publication date, chrome around the article. */
+function page(title: string, article: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <meta property="article:published_time" content="2025-01-15T09:00:00-05:00"></head>
 <body><header><nav><a href="/">Home</a> · <a href="/news">News</a></nav></header>
-<main><article><h1>The Rust case, every report at once</h1><p class="byline">By the Casefile benchmark</p>
-${body}
+<main><article><h1>${title}</h1><p class="byline">By the Casefile benchmark</p>
+${article}
 </article></main><footer>Generated for the benchmark from the seed pages.</footer></body></html>`;
-  return { html, paragraphs };
+}
+
+/** A long article made of the seed pages' paragraphs, repeated: about 3,000 highlights. */
+export function longArticle(paragraphs = 700): { html: string; paragraphs: number } {
+  const paras = seedParagraphs();
+  const body = Array.from({ length: paragraphs }, (_, i) => paras[i % paras.length]).join('\n');
+  return { html: page('The Rust case, every report at once', body), paragraphs };
+}
+
+/**
+ * A page of `paragraphs` paragraphs (10,000 by default): the seed pages' paragraphs over and
+ * over, each in its own section with a heading every fifty, as a live blog or a transcript is.
+ */
+export function manyParagraphs(paragraphs = 10_000): { html: string; paragraphs: number } {
+  const paras = seedParagraphs();
+  const parts: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 50 === 0) parts.push(`<h2>Update ${i / 50 + 1}</h2>`);
+    parts.push(paras[i % paras.length]);
+  }
+  return { html: page('The Rust case: the live blog, every update', parts.join('\n')), paragraphs };
+}
+
+/**
+ * An article of about `bytes` of HTML (5 MB by default): the seed paragraphs with the markup
+ * heavy sites wrap text in (spans, links, data attributes, inline figures), so that the page's
+ * weight, not its number of words, is what grows.
+ */
+export function heavyArticle(bytes = 5_000_000): { html: string; paragraphs: number } {
+  const paras = seedParagraphs().map((p) => p.replace(/<p\b[^>]*>/i, '').replace(/<\/p>$/i, ''));
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const words = paras[i % paras.length].split(' ');
+    const inner = words.map((w, k) => (k % 6 === 0 ? `<span class="w-${k} token" data-offset="${k}" data-track="article-body-word">${w}</span>` : w)).join(' ');
+    const block = `<div class="para-wrap" data-block="${i}" data-component="text-block"><p class="body-text paragraph-${i}" data-analytics="p-${i}">${inner}</p>`
+      + (i % 10 === 0 ? `<figure class="inline-figure"><img src="/img/${i}.jpg" alt="" width="640" height="360"><figcaption>Picture ${i}</figcaption></figure>` : '') + '</div>';
+    parts.push(block);
+    size += block.length;
+  }
+  return { html: page('The Rust case, the heaviest page', parts.join('\n')), paragraphs: parts.length };
 }
