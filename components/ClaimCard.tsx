@@ -55,6 +55,10 @@ export function ClaimCard({ annotation: a, at, onClose, actions, onShown }: Clai
     } catch {
       // Not in a document yet, or no top layer in this browser: the card still shows, at the top z-index.
     }
+    // Whole in the viewport, so every control can be seen where it is clicked.
+    const view = card.ownerDocument.defaultView;
+    const box = card.getBoundingClientRect();
+    if (view && box.bottom > view.innerHeight - 8) card.style.top = `${Math.max(8, view.innerHeight - box.height - 8)}px`;
     card.focus();
     onShown?.(card);
   }, [a.id]);
