@@ -106,7 +106,8 @@ export function Popup({ api }: { api: PopupApi }) {
               <ul>
                 {additions.map((a) => (
                   <li key={`${a.caseId}/${a.id}`}>
-                    “<Safe text={a.name} />” to <Safe text={a.caseTitle} /> <button class="undo" onClick={() => undo(a)}>Undo</button>
+                    <span class="what">“<Safe text={a.name} />” to <Safe text={a.caseTitle} /></span>
+                    <button class="undo" onClick={() => undo(a)}>Undo</button>
                   </li>
                 ))}
               </ul>

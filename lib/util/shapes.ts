@@ -158,9 +158,12 @@ export const orNothing = <T>(shape: Shape<T>): Shape<T | undefined> => (v, path)
   return r === INVALID ? undefined : r;
 };
 
-/** A string of at most `max` characters on one line: runs of whitespace and control characters become one space (titles a page gives). */
+/**
+ * A string on one line (titles and names a page gives): runs of whitespace and control
+ * characters become one space, and what is past `max` characters is cut, not refused.
+ */
 export const line = (max = 10_000): Shape<string> => (v, path, p) => {
-  const r = text(max)(v, path, p);
+  const r = text(max * 100)(v, path, p);
   // eslint-disable-next-line no-control-regex
-  return r === INVALID ? r : r.replace(/[\s\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return r === INVALID ? r : r.replace(/[\s\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim().slice(0, max);
 };
