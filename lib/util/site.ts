@@ -2,7 +2,7 @@
  * Sites, as browsers draw the line between them. Apart from url.ts because it carries the
  * Public Suffix List, which only the background needs (the content script never counts sites).
  */
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts/dist/index.esm.min.js';
 
 /**
  * The site a URL belongs to, as browsers draw the line: its registrable domain under the
