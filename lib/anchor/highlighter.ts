@@ -55,6 +55,9 @@ export class Highlighter {
   /** Which annotation each mark element shows: known to this module, not written on the page. */
   private readonly idOf = new WeakMap<Element, string>();
 
+  /** One stylesheet shared by every mark's root where the browser allows it (a `<style>` in each otherwise). */
+  private sheet: CSSStyleSheet | null | undefined;
+
   constructor(doc: Document, segments: TextSegment[]) {
     this.doc = doc;
     this.segments = segments.slice();
@@ -139,8 +142,11 @@ export class Highlighter {
   private mark(a: Markable, first: boolean): Piece {
     const host = this.doc.createElement(MARK_TAG);
     const root = host.attachShadow({ mode: 'closed' });
-    const style = this.doc.createElement('style');
-    style.textContent = STYLES;
+    if (!this.adopt(root)) {
+      const style = this.doc.createElement('style');
+      style.textContent = STYLES;
+      root.append(style);
+    }
     const look = this.doc.createElement('span');
     look.className = lookOf(a);
     if (a.verdict === 'conflict' && first) {
@@ -149,9 +155,26 @@ export class Highlighter {
       look.setAttribute('aria-description', 'Casefile: conflicts with the case. Press Enter for details.');
     }
     look.appendChild(this.doc.createElement('slot'));
-    root.append(style, look);
+    root.append(look);
     this.idOf.set(host, a.id);
     return { host, look };
+  }
+
+  /** Give a mark's root the shared stylesheet; false where constructed stylesheets cannot be adopted here. */
+  private adopt(root: ShadowRoot): boolean {
+    try {
+      if (this.sheet === undefined) {
+        const Sheet = this.doc.defaultView?.CSSStyleSheet ?? (typeof CSSStyleSheet === 'function' ? CSSStyleSheet : undefined);
+        this.sheet = Sheet && 'replaceSync' in Sheet.prototype ? new Sheet() : null;
+        this.sheet?.replaceSync(STYLES);
+      }
+      if (!this.sheet) return false;
+      root.adoptedStyleSheets = [this.sheet];
+      return root.adoptedStyleSheets.length === 1;
+    } catch {
+      this.sheet = null;
+      return false;
+    }
   }
 
   /** Index of the first segment starting at or after `offset` (binary search: pages can have thousands). */
