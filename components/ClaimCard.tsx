@@ -27,8 +27,8 @@ export interface ClaimCardActions {
 
 export interface ClaimCardProps {
   annotation: Annotation;
-  /** Viewport position to place the card near the claim. */
-  at: { top: number; left: number };
+  /** Viewport position to place the card near the claim (below it; `above`: the claim's top, for when it does not fit below). */
+  at: { top: number; left: number; above?: number };
   onClose: () => void;
   actions?: ClaimCardActions;
   /** The card's element, once shown (the content script watches its visibility). */
@@ -55,10 +55,14 @@ export function ClaimCard({ annotation: a, at, onClose, actions, onShown }: Clai
     } catch {
       // Not in a document yet, or no top layer in this browser: the card still shows, at the top z-index.
     }
-    // Whole in the viewport, so every control can be seen where it is clicked.
+    // Whole in the viewport, so every control can be seen where it is clicked: below the claim,
+    // else above it, else as high as it fits.
     const view = card.ownerDocument.defaultView;
     const box = card.getBoundingClientRect();
-    if (view && box.bottom > view.innerHeight - 8) card.style.top = `${Math.max(8, view.innerHeight - box.height - 8)}px`;
+    if (view && box.bottom > view.innerHeight - 8) {
+      const above = (at.above ?? at.top) - 8 - box.height;
+      card.style.top = `${above >= 8 ? above : Math.max(8, view.innerHeight - box.height - 8)}px`;
+    }
     card.focus();
     onShown?.(card);
   }, [a.id]);

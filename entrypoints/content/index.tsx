@@ -75,7 +75,7 @@ export default defineContentScript({
     const openCard = async (annotation: Annotation, element: HTMLElement) => {
       closeCard();
       const r = element.getBoundingClientRect();
-      const at = { top: Math.min(r.bottom + 8, innerHeight - 320), left: Math.max(8, Math.min(r.left, innerWidth - 376)) };
+      const at = { top: r.bottom + 8, left: Math.max(8, Math.min(r.left, innerWidth - 376)), above: r.top };
       const ui = await createShadowRootUi(ctx, {
         name: 'casefile-card',
         position: 'overlay',

@@ -22,7 +22,7 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
 interface VisibilityEntry { isVisible?: boolean; time: number }
 
 export class WriteGuard {
-  /** Since when the card has been seen visible without a break (null: not now); undefined where the browser cannot tell. */
+  /** Since when the card has been seen visible without a break (null: hidden, or not yet reported); undefined where the browser cannot tell. */
   private visibleSince: number | null | undefined = undefined;
   private observer: IntersectionObserver | null = null;
 
@@ -39,11 +39,19 @@ export class WriteGuard {
   watch(card: Element): void {
     if (typeof IntersectionObserver !== 'function' || typeof IntersectionObserverEntry !== 'function' || !('isVisible' in IntersectionObserverEntry.prototype)) return;
     this.visibleSince = null;
+    const shownAt = this.now();
+    let hidden = false;
     this.observer = new IntersectionObserver((entries) => {
       for (const e of entries as unknown as VisibilityEntry[]) {
         if (e.isVisible === undefined) this.visibleSince = undefined;
-        else if (!e.isVisible) this.visibleSince = null;
-        else this.visibleSince ??= e.time;
+        else if (!e.isVisible) {
+          this.visibleSince = null;
+          hidden = true;
+        } else if (this.visibleSince === null) {
+          // The first report speaks for the card since it was shown (reports can come late on a
+          // busy machine); after the card was hidden, it counts from this report on.
+          this.visibleSince = hidden ? e.time : shownAt;
+        }
       }
     }, { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit);
     this.observer.observe(card);
