@@ -19,3 +19,13 @@ export const KIND_LABEL: Record<string, string> = {
 export const VERDICT_LABEL: Record<string, string> = {
   conflict: 'Conflicts with the case', consistent: 'Consistent with the case', unknown: 'Not checked',
 };
+
+/**
+ * Text from a page or a case file, made safe to show: the invisible controls that reorder
+ * text (right-to-left overrides, embeddings, isolates, marks) are shown as their code points,
+ * so a name cannot display as something it is not; callers also wrap it in `<bdi>`, so it
+ * cannot reorder the words around it.
+ */
+export function visible(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CASE_LISTS, type CaseList } from '../../lib/cases/edits';
 import type { CaseFile } from '../../lib/cases/format';
+import { Safe } from '../Safe';
 import type { OptionsApi } from './api';
 
 const TEMPLATES: Record<CaseList, (source: string) => Record<string, unknown>> = {
@@ -27,7 +28,10 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [message, setMessage] = useState('');
-  const load = async () => setFile((await api.send({ type: 'get-case-file', id: caseId })).case);
+  const load = async () => {
+    const answer = await api.messenger.send('get-case-file', { id: caseId });
+    setFile(answer.ok ? answer.value.case : null);
+  };
   useEffect(() => {
     load();
   }, [caseId]);
@@ -49,8 +53,8 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
       setProblems(['The record needs an "id" (lowercase letters, digits, _ . -).']);
       return;
     }
-    const answer = await api.send({ type: 'edit-case', id: caseId, edit: { op: 'put', list, record } });
-    if (!answer.ok) setProblems(['Not saved (the case is unchanged):', ...(answer.problems ?? [])]);
+    const answer = await api.messenger.send('edit-case', { id: caseId, edit: { op: 'put', list, record } });
+    if (!answer.ok) setProblems(['Not saved (the case is unchanged):', ...(answer.problems.length ? answer.problems : [answer.message])]);
     else {
       setProblems([]);
       setMessage(`Saved ${list} “${label(record)}”. Pages checked from now on use it.`);
@@ -66,8 +70,8 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
       id = undefined;
     }
     if (typeof id !== 'string') return;
-    const answer = await api.send({ type: 'edit-case', id: caseId, edit: { op: 'remove', list, id } });
-    if (!answer.ok) setProblems(['Not removed (the case is unchanged):', ...(answer.problems ?? [])]);
+    const answer = await api.messenger.send('edit-case', { id: caseId, edit: { op: 'remove', list, id } });
+    if (!answer.ok) setProblems(['Not removed (the case is unchanged):', ...(answer.problems.length ? answer.problems : [answer.message])]);
     else {
       setProblems([]);
       setText('');
@@ -80,7 +84,7 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
   const firstSource = file.sources[0]?.id ?? 'source_id';
   return (
     <section class="editor" aria-labelledby="editor-h">
-      <h2 id="editor-h">Edit “{file.title}” <button class="close" onClick={onClose} aria-label="Close the editor">×</button></h2>
+      <h2 id="editor-h">Edit “<Safe text={file.title} />” <button class="close" onClick={onClose} aria-label="Close the editor">×</button></h2>
       <div class="tabs" role="tablist">
         {CASE_LISTS.map((l) => (
           <button key={l} role="tab" aria-selected={l === list} onClick={() => { setList(l); setText(''); setProblems([]); }}>
@@ -95,7 +99,7 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
           <ul class="records">
             {records.map((r) => (
               <li key={String(r.id)}>
-                <button onClick={() => { setText(JSON.stringify(r, null, 2)); setProblems([]); setMessage(''); }}>{label(r)}</button>
+                <button onClick={() => { setText(JSON.stringify(r, null, 2)); setProblems([]); setMessage(''); }}><Safe text={label(r)} /></button>
               </li>
             ))}
           </ul>

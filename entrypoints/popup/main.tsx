@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { downloadText } from '../../components/download';
 import { Popup, type PopupApi } from '../../components/Popup';
+import type { Messages } from '../../lib/background/table';
+import { createMessenger } from '../../lib/messaging/messenger';
+import type { PageMessages } from '../../lib/page/messages';
 
 /** The tab this popup speaks for: the active tab, or `?tab=ID` when opened as a page (tests, CLI). */
 async function targetTab(): Promise<number | undefined> {
@@ -11,21 +14,28 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-const toTab = async (message: object) => {
-  const id = await targetTab();
-  if (id === undefined) return null;
-  try {
-    return await browser.tabs.sendMessage(id, message);
-  } catch {
-    return null; // no content script there (a browser page, or a page that blocks it)
-  }
-};
+const background = createMessenger<Messages>({ send: (message) => browser.runtime.sendMessage(message) });
+/** The tab's content script; a tab without one (a browser page, or a page that blocks it) answers `unavailable`. */
+const tab = createMessenger<PageMessages>({
+  send: async (message) => {
+    const id = await targetTab();
+    if (id === undefined) throw new Error('no tab');
+    return browser.tabs.sendMessage(id, message);
+  },
+});
+
+const orNull = <T,>(answer: { ok: true; value: T } | { ok: false }) => (answer.ok ? answer.value : null);
 
 const api: PopupApi = {
-  pageState: () => toTab({ type: 'get-page-state' }),
-  checkPage: () => toTab({ type: 'check-page' }),
-  scrollTo: async (id) => void (await toTab({ type: 'scroll-to', id })),
-  caseFile: async () => (await browser.runtime.sendMessage({ type: 'get-case' }))?.case ?? null,
+  pageState: async () => orNull(await tab.send('get-page-state', {})),
+  checkPage: async () => orNull(await tab.send('check-page', {})),
+  scrollTo: async (id) => void (await tab.send('scroll-to', { id })),
+  caseFile: async () => orNull(await background.send('get-case', {}))?.case ?? null,
+  additions: async (url) => orNull(await background.send('page-additions', { url }))?.additions ?? [],
+  undoAddition: async (caseId, id) => {
+    const answer = await background.send('undo-addition', { caseId, id });
+    return answer.ok ? null : answer.message;
+  },
   openOptions: () => void browser.runtime.openOptionsPage(),
   download: downloadText,
 };

@@ -5,6 +5,9 @@
  * another tool knows what they index). The body carries Casefile's reading of the span.
  */
 import { describe, type TextPositionSelector, type TextQuoteSelector } from '../anchor/quote';
+import { decision as decisionShape, sourceRef } from '../db/shapes';
+import { INVALID, integer, list, nullish } from '../util/shapes';
+import { cleanHttpUrl } from '../util/url';
 import type { Annotation } from '../types';
 
 export interface W3CAnnotation {
@@ -106,22 +109,26 @@ export function fromW3C(input: unknown): { ok: true; pages: PageAnnotations[] } 
       const selectors = Array.isArray(target.selector) ? target.selector : [];
       const quote = selectors.find((s) => isObject(s) && s.type === 'TextQuoteSelector') as Record<string, unknown> | undefined;
       const position = selectors.find((s) => isObject(s) && s.type === 'TextPositionSelector') as Record<string, unknown> | undefined;
-      if (!source || !/^https?:\/\//.test(source)) return void problems.push(`${ip}.target.source: not an http(s) URL`);
-      if (!quote || typeof quote.exact !== 'string' || !position || typeof position.start !== 'number' || typeof position.end !== 'number') {
+      const clean = source ? cleanHttpUrl(source, 10_000) : null;
+      if (!clean || !('href' in clean)) return void problems.push(`${ip}.target.source: not an http(s) URL written without whitespace or control characters`);
+      if (!quote || typeof quote.exact !== 'string' || !position || integer()(position.start, '', []) === INVALID || integer()(position.end, '', []) === INVALID) {
         return void problems.push(`${ip}.target.selector: a TextQuoteSelector and a TextPositionSelector are required`);
       }
       if (!KINDS.includes(body.kind as string) || !VERDICTS.includes(body.verdict as string)) return void problems.push(`${ip}.body: kind or verdict is not Casefile's`);
-      const page = pages.get(source) ?? { url: source, title: str(c.label) ?? source, published: null, annotations: [] };
+      const sources = list(sourceRef, 1000)(body.sources ?? [], `${ip}.body.sources`, problems);
+      const decision = nullish(decisionShape)(body.decision, `${ip}.body.decision`, problems);
+      if (sources === INVALID || decision === INVALID) return;
+      const page = pages.get(clean.href) ?? { url: clean.href, title: str(c.label) ?? clean.href, published: null, annotations: [] };
       const id = str(item.id)?.split('#').pop() ?? `${body.kind}:${position.start}-${position.end}`;
       page.annotations.push({
         id, start: position.start as number, end: position.end as number, exact: quote.exact as string, prefix: str(quote.prefix) ?? '', suffix: str(quote.suffix) ?? '',
         kind: body.kind as Annotation['kind'], entity: str(body.entity), entityName: str(body.entityName), value: str(body.value),
         granularity: str(body.granularity) as Annotation['granularity'], verdict: body.verdict as Annotation['verdict'], claim: str(body.claim),
         claimKey: str(body.claimKey), expected: str(body.expected), explanation: str(body.explanation), caseId: str(body.case),
-        sources: Array.isArray(body.sources) ? (body.sources as Annotation['sources']) : [], others: [],
-        ...(isObject(body.decision) ? { decision: body.decision as unknown as Annotation['decision'] } : {}),
+        sources, others: [],
+        ...(decision ? { decision } : {}),
       });
-      pages.set(source, page);
+      pages.set(clean.href, page);
     });
   });
   if (problems.length) return { ok: false, problems };
