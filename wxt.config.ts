@@ -7,9 +7,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Casefile',
     description: 'Highlights names and dates in news articles and checks claims against a case dataset kept in your browser.',
-    // Chrome parses pages in an offscreen document (its service worker has no DOM parser);
-    // Firefox's background page parses them itself.
+    // Casefile's service lives in one page, the host (entrypoints/host/): Chrome opens it as an
+    // offscreen document (its service worker has no DOM parser, and only keeps the host open);
+    // Firefox runs it as its background page.
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    ...(browser === 'firefox' ? { background: { page: 'host.html' } } : {}),
     action: { default_title: 'Casefile' },
     browser_specific_settings: { gecko: { id: 'casefile@casefile.dev', strict_min_version: '115.0' } },
   }),

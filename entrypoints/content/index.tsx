@@ -6,6 +6,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ClaimCard, CLAIM_CARD_CSS, type ClaimCardActions } from '../../components/ClaimCard';
 import type { Messages } from '../../lib/background/table';
 import { createMessenger } from '../../lib/messaging/messenger';
+import { runtimeTransport } from '../../lib/messaging/runtime-transport';
 import { dispatch } from '../../lib/messaging/router';
 import { WriteGuard } from '../../lib/page/guard';
 import { PAGE_TABLE } from '../../lib/page/messages';
@@ -34,7 +35,7 @@ export default defineContentScript({
       if (browser.runtime?.id) event.stopImmediatePropagation();
     }, { capture: true, signal: ctx.signal });
 
-    const messenger = createMessenger<Messages>({ send: (message) => browser.runtime.sendMessage(message) });
+    const messenger = createMessenger<Messages>(runtimeTransport(browser.runtime));
     const session = new PageSession(document, messenger.call, { scriptStart, mainStart: performance.now() });
     let guard: WriteGuard | null = null;
     const refusedBy = (event: Event, control: Element) => {

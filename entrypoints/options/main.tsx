@@ -6,13 +6,11 @@ import type { OptionsApi } from '../../components/options/api';
 import type { Messages } from '../../lib/background/table';
 import { decodeText } from '../../lib/cases/read';
 import { createMessenger } from '../../lib/messaging/messenger';
+import { runtimeTransport } from '../../lib/messaging/runtime-transport';
 
 /** The options page's only way to the data: messages to the background, which validates and stores. */
 const api: OptionsApi = {
-  messenger: createMessenger<Messages>({
-    send: (message) => browser.runtime.sendMessage(message),
-    connect: (name) => browser.runtime.connect({ name }),
-  }),
+  messenger: createMessenger<Messages>(runtimeTransport(browser.runtime)),
   download: downloadText,
   readText: async (file) => decodeText(new Uint8Array(await file.arrayBuffer())),
 };

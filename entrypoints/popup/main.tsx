@@ -4,6 +4,7 @@ import { downloadText } from '../../components/download';
 import { Popup, type PopupApi } from '../../components/Popup';
 import type { Messages } from '../../lib/background/table';
 import { createMessenger } from '../../lib/messaging/messenger';
+import { runtimeTransport } from '../../lib/messaging/runtime-transport';
 import type { PageMessages } from '../../lib/page/messages';
 
 /** The tab this popup speaks for: the active tab, or `?tab=ID` when opened as a page (tests, CLI). */
@@ -14,7 +15,7 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-const background = createMessenger<Messages>({ send: (message) => browser.runtime.sendMessage(message) });
+const background = createMessenger<Messages>(runtimeTransport(browser.runtime));
 /** The tab's content script; a tab without one (a browser page, or a page that blocks it) answers `unavailable`. */
 const tab = createMessenger<PageMessages>({
   send: async (message) => {

@@ -22,6 +22,8 @@ export interface Transport {
   send(message: object): Promise<unknown>;
   /** A port to the receiver, for work that reports progress. */
   connect?(name: string): PortLike;
+  /** Make sure a receiver is there before a port is opened (a port to nobody would wait forever). */
+  wake?(): Promise<void>;
 }
 
 /** The port name long work goes over. */
@@ -59,8 +61,11 @@ export function createMessenger<M extends MessageMap>(transport: Transport): Mes
   return {
     send,
     call: async (type, request) => unwrap(await send(type, request)),
-    sendWithProgress: (type, request, onProgress) => {
+    sendWithProgress: async (type, request, onProgress) => {
       if (!transport.connect) return send(type, request);
+      // Where the browser has no receiver waiting (Firefox's background page always is), this is
+      // the one moment it can be asked to open one; a failure shows below as no answer.
+      await transport.wake?.().catch(() => undefined);
       const port = transport.connect(LONG_WORK_PORT);
       return new Promise((resolve) => {
         let done = false;
