@@ -25,6 +25,7 @@ export function checkArticle(article: ArticleText, mentions: Mention[], index: C
   const roleClaims = checkRoles(ctx);
   const annotations: Annotation[] = [];
   for (const m of linked) {
+    if (m.work) continue; // a work's title is context, not a name to highlight
     const claim = dateClaims.get(m) ?? roleClaims.get(m) ?? null;
     annotations.push(annotate(article.text, index, m, claim));
   }

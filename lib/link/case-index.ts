@@ -6,6 +6,7 @@
  */
 import { ENTITY_LISTS, type CaseEvent, type CaseFile, type EntityKind, type Fact, type Person, type Source } from '../cases/format';
 import { tokenize, type Token } from './tokens';
+import { lemmaKey } from '../check/lemma';
 
 /** How an alias names its entity; weak forms link only where the article is about the case. */
 export type AliasForm = 'name' | 'alias' | 'misspelling' | 'surname';
@@ -43,6 +44,12 @@ export interface CaseIndex {
   facts: Fact[];
   factsBySubject: Map<string, Fact[]>;
   sources: Map<string, Source>;
+  /** Events by their `type` (version 2). */
+  eventsByType: Map<string, CaseEvent[]>;
+  /** Each event's trigger phrases as lemma keys, so "withdrew" finds a trigger "withdraws". */
+  eventTriggerKeys: Map<string, string[][]>;
+  /** Whether any event has a type: then a typed event is found by its type, its triggers only add words. */
+  typed: boolean;
   /** Trigger phrases (tokenised) of events and facts, for one scan per sentence. */
   triggers: TrieNode;
   aliases: TrieNode;
@@ -98,6 +105,13 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
   const events = new Map(file.events.map((e) => [e.id, e]));
   for (const e of file.events) for (const t of e.triggers ?? []) insert(triggers, tokenize(t).map((x) => x.key), { owner: e.id, ownerType: 'event', text: t } satisfies TriggerEntry);
   for (const f of file.facts) for (const t of f.triggers ?? []) insert(triggers, tokenize(t).map((x) => x.key), { owner: f.id, ownerType: 'fact', text: t } satisfies TriggerEntry);
+  const eventsByType = new Map<string, CaseEvent[]>();
+  const eventTriggerKeys = new Map<string, string[][]>();
+  for (const e of file.events) {
+    if (e.type) eventsByType.set(e.type, [...(eventsByType.get(e.type) ?? []), e]);
+    const keys = (e.triggers ?? []).map((t) => tokenize(t).filter((x) => !x.capitalised).map((x) => lemmaKey(x.key))).filter((k) => k.length);
+    if (keys.length) eventTriggerKeys.set(e.id, keys);
+  }
   const factsBySubject = new Map<string, Fact[]>();
   for (const f of file.facts) {
     const list = factsBySubject.get(f.subject) ?? [];
@@ -109,6 +123,9 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
     title: file.title,
     entities,
     events,
+    eventsByType,
+    eventTriggerKeys,
+    typed: eventsByType.size > 0,
     facts: file.facts,
     factsBySubject,
     sources: new Map(file.sources.map((s) => [s.id, s])),

@@ -14,6 +14,8 @@ export interface LinkedMention extends Mention {
   entity: string | null;
   /** How the alias named the entity, for the card ("misspelling of …"). */
   form?: AliasEntry['form'];
+  /** A work's title ("Rust"): context for the checker, never highlighted as a name. */
+  work?: boolean;
 }
 
 const KIND_OF_ENTITY: Record<string, NameKind> = { person: 'person', organization: 'organization', place: 'place', matter: 'organization' };
@@ -40,7 +42,7 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     const entry = choose(m.entries, m.start, strongAt, aboutCase);
     if (!entry) continue;
     const entity = index.entities.get(entry.entity)!;
-    linked.push({ start: m.start, end: m.end, kind: KIND_OF_ENTITY[entity.kind], entity: entity.id, form: entry.form });
+    linked.push({ start: m.start, end: m.end, kind: KIND_OF_ENTITY[entity.kind] ?? 'organization', entity: entity.id, form: entry.form, ...(entity.kind === 'work' ? { work: true } : {}) });
   }
 
   // Recognised names: the linked span wins where they overlap; the rest stay unknown.
