@@ -81,6 +81,11 @@ const TRIGGERS: Record<string, { add?: string[]; remove?: string[] }> = {
   halls_plea: { add: ['sentenced'] },
 };
 
+// Other days the fact sheet gives for the same event (announced vs filed, jury selection vs opening).
+const OTHER_DATES: Record<string, string[]> = {
+  enhancement_dropped: ['2023-02-17'], charges_dropped_2023: ['2023-04-20'], gr_trial: ['2024-02-21'], baldwin_trial_start: ['2024-07-10'],
+};
+
 // Who else an event involves, where the fact sheet leaves it out: the film, for its own events.
 const PARTICIPANTS: Record<string, string[]> = { premiere: ['rust_film'], us_release: ['rust_film'], filming_resumed: ['rust_film'] };
 
@@ -173,6 +178,7 @@ const events: CaseEvent[] = raw.events.map((e: Raw) => {
     type: EVENT_TYPE[e.id],
     date: e.date,
     granularity: e.granularity,
+    ...(OTHER_DATES[e.id] ? { otherDates: OTHER_DATES[e.id] } : {}),
     participants: [...e.participants, ...(PARTICIPANTS[e.id] ?? [])],
     triggers: [...new Set(triggers)],
     sources: e.sources,

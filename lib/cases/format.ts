@@ -74,6 +74,8 @@ export interface CaseEvent {
   type?: string;
   date: string;
   granularity: Granularity;
+  /** Version 2: other days sources give for the same event (announced one day, filed the next). */
+  otherDates?: string[];
   participants?: string[];
   triggers?: string[];
   sources: string[];
@@ -142,7 +144,7 @@ export const KEY_ORDER = {
   role: ['role', 'from', 'to', 'sources', 'note'],
   age: ['age', 'on', 'sources'],
   charge: ['name', 'maximumPenalty', 'sources'],
-  event: ['id', 'label', 'type', 'date', 'granularity', 'participants', 'triggers', 'sources', 'note', 'status'],
+  event: ['id', 'label', 'type', 'date', 'granularity', 'otherDates', 'participants', 'triggers', 'sources', 'note', 'status'],
   fact: ['id', 'subject', 'predicate', 'type', 'value', 'unit', 'triggers', 'sources', 'note', 'status'],
   source: ['id', 'publisher', 'title', 'url', 'published', 'note'],
 } as const;

@@ -122,7 +122,10 @@ export function validateCase(input: unknown): ValidationResult {
   (Array.isArray(input.events) ? input.events : []).forEach((e, i) => {
     const p = `events[${i}]`;
     if (!isObject(e)) return report(p, `${show(e)} is not an object`);
-    checkKeys(e, v2 ? KEY_ORDER.event : KEY_ORDER.event.filter((k) => k !== 'type'), p, report);
+    checkKeys(e, v2 ? KEY_ORDER.event : KEY_ORDER.event.filter((k) => k !== 'type' && k !== 'otherDates'), p, report);
+    if (v2 && e.otherDates !== undefined && checkList(e.otherDates, `${p}.otherDates`, false, report)) {
+      (e.otherDates as unknown[]).forEach((d, j) => checkDate(d, `${p}.otherDates[${j}]`, report));
+    }
     if (v2 && e.type !== undefined && (typeof e.type !== 'string' || !EVENT_TYPE.test(e.type))) {
       report(`${p}.type`, `${show(e.type)} is not an event type (expected lowercase words joined by "-", e.g. "dismissal" or "suit-filed")`);
     }

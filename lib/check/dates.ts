@@ -7,7 +7,7 @@
  * of the case at all falls on it (it may date another action), and every such event is
  * verified. Everything else is unknown, with the reason in the explanation.
  */
-import { humanDate, sameAtCoarser, truncate, coarser, isOnOrBefore } from '../dates/calendar';
+import { granularityOf, humanDate, sameAtCoarser, truncate, coarser, isOnOrBefore } from '../dates/calendar';
 import { checkableDate } from '../dates/periods';
 import { isVerified, type CaseEvent } from '../cases/format';
 import { spanIndexAt } from '../recognise/sentences';
@@ -44,7 +44,7 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   const said = checkableDate(date.value!, date.granularity!)!;
   const candidates = candidateEvents(ctx, i, reading, words);
   if (!candidates.length) return null;
-  const fits = (e: CaseEvent) => sameAtCoarser(said, { value: e.date, granularity: e.granularity }) || inRange(date, e.date);
+  const fits = (e: CaseEvent) => [e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }) || inRange(date, d));
   const base = { start: date.start, end: date.end, value: said.value };
   const match = candidates.find(fits);
   if (match) {
@@ -92,7 +92,7 @@ function candidateEvents(ctx: CheckContext, i: number, reading: Exclude<DateRead
   const head = reading.predicate.entry.keys[0];
   for (const [id, triggers] of ctx.index.eventTriggerKeys) {
     const e = ctx.index.events.get(id)!;
-    if (out.has(e)) continue;
+    if (out.has(e) || (e.type && reading.excluded.includes(e.type))) continue;
     if (triggers.some((t) => t.includes(head) && containsRun(keys, t))) out.add(e);
   }
   void i;
@@ -146,7 +146,7 @@ function eventOn(ctx: CheckContext, said: { value: string; granularity: 'year' |
   for (const e of ctx.index.events.values()) {
     // Events of a kind the sentence's own words rule out ("the manslaughter charge", not the lawsuit).
     if (e.type && excluded.includes(e.type)) continue;
-    if (sameAtCoarser(said, { value: e.date, granularity: e.granularity })) return e;
+    if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
   }
   return null;
 }

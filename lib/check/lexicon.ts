@@ -48,6 +48,7 @@ export const EVENT_TYPES: Record<string, string> = {
 /** Classes of object words that narrow what a predicate names. Checked in this order. */
 const OBJECTS: [string, string[]][] = [
   ['motion', ['motion', 'request', 'bid']],
+  ['amended', ['amended', 'altered', 'revised', 'downgraded', 'reduced', 'lesser', 'amendment']],
   ['appeal', ['appeal']],
   ['enhancement', ['enhancement', 'enhancements']],
   ['suit', ['lawsuit', 'suit', 'countersuit', 'complaint', 'civil', 'cross-complaint']],
@@ -72,7 +73,7 @@ export interface Sense {
 
 /** Lexicon entries: phrase (any inflection of each word) → sense. */
 const ENTRIES: [string, Sense][] = [
-  ['shoot', { types: ['shooting', 'death'], objects: { film: [], filming: [] } }],
+  ['shoot', { types: ['shooting', 'death'] }],
   ['fire', { types: [], objects: { weapon: ['shooting'] } }],
   ['discharge', { types: [], objects: { weapon: ['shooting'] } }],
   ['go off', { types: ['shooting'] }],
@@ -109,7 +110,7 @@ const ENTRIES: [string, Sense][] = [
   ['withdrawal', { types: ['resignation'], objects: { motion: [], appeal: ['appeal-withdrawn'], criminal: ['dismissal'] } }],
   ['sue', { types: ['suit-filed'] }],
   ['countersue', { types: ['suit-filed'] }],
-  ['file', { types: [], objects: { motion: [], appeal: ['appeal'], suit: ['suit-filed'], criminal: ['charge'] } }],
+  ['file', { types: [], objects: { motion: [], appeal: ['appeal'], amended: ['charge-reduced'], suit: ['suit-filed'], criminal: ['charge'] } }],
   ['bring', { types: [], objects: { motion: [], suit: ['suit-filed'], criminal: ['charge'] } }],
   ['settle', { types: ['settlement'] }],
   ['settlement', { types: ['settlement'] }],

@@ -188,10 +188,14 @@ function modalityOf(text: string, words: Word[], p: Predicate, cFrom: number, cT
   return 'plain';
 }
 
-/** Whether an offset lies inside quotation marks in its sentence (reported speech). */
+/**
+ * Whether an offset lies inside quotation marks (reported speech). Counted from the start of
+ * its paragraph: news quotes run over several sentences, opening each paragraph afresh.
+ */
 export function insideQuotes(text: string, sentence: Span, at: number): boolean {
-  const before = text.slice(sentence.start, at);
+  const paragraph = text.lastIndexOf('\n', sentence.start) + 1;
+  const before = text.slice(paragraph, at);
   const opens = (before.match(/[“]/g) ?? []).length - (before.match(/[”]/g) ?? []).length;
-  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  const straight = (before.match(/(^|[\s(])"|"(?=[\s,.;:!?)]|$)/g) ?? []).length % 2 === 1;
   return opens > 0 || straight;
 }

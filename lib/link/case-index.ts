@@ -20,6 +20,7 @@ export interface AliasEntry {
   caps: boolean[];
   /** Multi-token capitalised names are strong: they link on any page. */
   strong: boolean;
+  kind: EntityKind;
 }
 
 interface TrieNode {
@@ -53,6 +54,14 @@ export interface CaseIndex {
   /** Trigger phrases (tokenised) of events and facts, for one scan per sentence. */
   triggers: TrieNode;
   aliases: TrieNode;
+  /** People by their names' tokens, for misspellings no alias lists ("Joel Sousa"). */
+  personNames: PersonName[];
+}
+
+/** A person's full name (and multi-word aliases) as lowercase tokens, initials left out. */
+export interface PersonName {
+  entity: string;
+  tokens: string[];
 }
 
 export interface TriggerEntry {
@@ -97,7 +106,7 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
         seen.add(signature);
         const caps = tokens.map((t) => t.capitalised);
         const strong = keys.length > 1 && caps.every((c, i) => c || /^(of|de|the|and|v|vs)$/.test(keys[i])) && form !== 'surname';
-        insert(aliases, keys, { entity: record.id, form, text, caps, strong } satisfies AliasEntry);
+        insert(aliases, keys, { entity: record.id, form, text, caps, strong, kind } satisfies AliasEntry);
       }
     }
   }
@@ -131,7 +140,13 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
     sources: new Map(file.sources.map((s) => [s.id, s])),
     triggers,
     aliases,
+    personNames: (file.people ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => ({ entity: p.id, tokens: nameTokens(n) })).filter((n) => n.tokens.length > 1)),
   };
+}
+
+/** A name's tokens for fuzzy comparison: lowercase, diacritics folded, initials and titles left out. */
+export function nameTokens(name: string): string[] {
+  return tokenize(name).map((t) => t.key).filter((k) => k.length > 1 && !/^(mr|mrs|ms|dr|jr|sr|ii|iii|judge|sheriff|det|cpl|rep|special|prosecutor|da)$/.test(k));
 }
 
 export interface TrieMatch<T> {
