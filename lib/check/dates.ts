@@ -14,7 +14,8 @@ import { spanIndexAt } from '../recognise/sentences';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
 import type { CheckContext } from './context';
-import { insideQuotes, readDate, readWords, type DateReading, type Word } from './reader';
+import { insideQuotes, objectClassesOf, readDate, readWords, type DateReading, type Predicate, type Word } from './reader';
+import { typesOf } from './lexicon';
 
 /** Check every date mention of an article about the case. */
 export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> {
@@ -62,7 +63,7 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   if (insideQuotes(ctx.text, ctx.sentences[i], date.start)) return unknown('the sentence quotes someone');
   const compatible = candidates.filter((e) => participantsNamed(ctx, i, e, words));
   if (!compatible.length) return unknown('the sentence names none of its participants');
-  const other = eventOn(ctx, said, reading.excluded);
+  const other = eventOn(ctx, said, reading, sentenceTypes(ctx, words, predicates, reading), i);
   if (other) return unknown(`the case has another event on that date (“${short(other)}”), which the date may belong to`);
   const unverified = compatible.find((e) => !isVerified(e));
   if (unverified) return unknown(`the case marks “${short(unverified)}” ${unverified.status}`);
@@ -141,11 +142,32 @@ function participantsWhy(ctx: CheckContext, i: number, e: CaseEvent): string {
   return names.length ? `the sentence names ${names.join(', ')}` : 'it is the only event of that kind in the case';
 }
 
-/** An event of the case on the stated date (at the coarser granularity), if any. */
-function eventOn(ctx: CheckContext, said: { value: string; granularity: 'year' | 'month' | 'day' }, excluded: string[]): CaseEvent | null {
+/**
+ * Types of event the sentence's other words name ("filed a lawsuit … over the shooting"): a
+ * date may belong to one of them rather than to the event it was read with.
+ */
+function sentenceTypes(ctx: CheckContext, words: Word[], predicates: Predicate[], reading: Exclude<DateReading, { kind: 'other' }>): Set<string> {
+  const out = new Set<string>();
+  const classes = objectClassesOf(words);
+  for (const p of predicates) {
+    if (p === reading.predicate) continue;
+    for (const t of typesOf(p.entry.sense, classes)) out.add(t);
+  }
+  void ctx;
+  return out;
+}
+
+/**
+ * Another event of the case on the stated date (at the coarser granularity) that the sentence
+ * may be talking about: one of a type its other words name, with a participant it names.
+ */
+function eventOn(ctx: CheckContext, said: { value: string; granularity: 'year' | 'month' | 'day' }, reading: Exclude<DateReading, { kind: 'other' }>, types: Set<string>, i: number): CaseEvent | null {
+  const actors = ctx.entitiesIn[i];
   for (const e of ctx.index.events.values()) {
     // Events of a kind the sentence's own words rule out ("the manslaughter charge", not the lawsuit).
-    if (e.type && excluded.includes(e.type)) continue;
+    if (e.type && reading.excluded.includes(e.type)) continue;
+    if (!e.type || !types.has(e.type) || reading.types.includes(e.type)) continue;
+    if (!(e.participants ?? []).some((p) => actors.has(p))) continue;
     if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
   }
   return null;

@@ -88,6 +88,28 @@ export function clauseAround(text: string, words: Word[], i: number): [number, n
   return [from, to];
 }
 
+/** Nouns that an event noun before them only modifies. */
+const MODIFIED_NOUNS = new Set(['suit', 'lawsuit', 'case', 'cases', 'charge', 'charges', 'investigation', 'probe', 'hearing', 'motion', 'claim', 'claims', 'complaint', 'attorney', 'lawyer', 'lawyers', 'attorneys', 'team', 'judge', 'prosecutor', 'prosecutors', 'date', 'deal', 'agreement', 'talks', 'documents', 'report', 'scene', 'site', 'weapon', 'gun']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'outside', 'since', 'during', 'from', 'by', 'until', 'of', 'last', 'this', 'that', 'the', 'earlier', 'late', 'early', 'mid']);
+
+/** A predicate written as a noun ("the dismissal", "charges"), not as a verb ("dismissed", "settling"). */
+function isNominal(words: Word[], p: Predicate): boolean {
+  const w = words[p.from].lower;
+  if (p.entry.sense.nounOnly) return true;
+  if (isPastForm(w) || w.endsWith('ing') && !/^(sentencing|shooting|filing|hearing|ruling|killing|wounding|opening|resuming|settling)$/.test(w)) return false;
+  if (/^(settling|resuming)$/.test(w)) return false;
+  const before = words[p.from - 1]?.lower ?? '';
+  return /^(a|an|the|his|her|its|their|this|that|whose|of|second|first|fatal|deadly|accidental|wrongful|criminal|civil|latest|new)$/.test(before) || /(s|al|ion|ment|ure|ing)$/.test(w);
+}
+
+/** Whether an event noun reaches a date: only across a short prepositional phrase or nothing. */
+function nominalReaches(text: string, words: Word[], p: Predicate, di: number): boolean {
+  const between = words.slice(p.to, di);
+  if (between.length > 8 || /,/.test(text.slice(words[p.to - 1].end, words[di].start))) return false;
+  // Prepositional phrases only ("the shooting on the Rust film set in 2021"): no verb between.
+  return between.every((w, k) => (k === 0 ? PREPOSITIONS.has(w.lower) || /^\p{Lu}/u.test(w.text) : true) && !isVerbLike(w) && !AUX.has(w.lower));
+}
+
 function isVerbLike(w: Word): boolean {
   return isPastForm(w.lower) || REPORTING_KEYS.has(w.key) && /^(says|tells|said|told|according|announced|wrote|testified|claimed|alleged|added|noted|confirmed|reported|stated)$/.test(w.lower);
 }
@@ -121,10 +143,25 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     return event(text, words, predAt.get(k)!, cFrom, cTo, 'the date stands before the event noun');
   }
 
-  // 2. The nearest predicate or verb to the left within the clause.
+  // 2. The nearest predicate or verb to the left within the clause; an event noun that is the
+  // object of an event verb before it ("dismissed … charges", "convicted of the charge") gives way to the verb.
   for (let i = di - 1; i >= cFrom; i--) {
-    const p = predAt.get(i);
-    if (p && within(p) && !p.entry.sense.nounOnly || p && p.entry.sense.nounOnly && within(p)) {
+    let p = predAt.get(i);
+    // A noun modifying another noun ("a wrongful death suit", "the shooting case") names no event here.
+    if (p && isNominal(words, p) && MODIFIED_NOUNS.has(words[p.to]?.lower ?? '')) p = undefined;
+    // An event noun reaches only a date right after it ("the dismissal in July"), a verb further.
+    if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
+    if (p && within(p)) {
+      if (!isPastForm(words[p.from].lower)) {
+        for (let k = p.from - 1; k >= Math.max(cFrom, p.from - 8); k--) {
+          const verb = predAt.get(k);
+          if (verb && isPastForm(words[verb.from].lower) && !verb.entry.sense.nounOnly) {
+            p = verb;
+            break;
+          }
+          if (isVerbLike(words[k])) break;
+        }
+      }
       return event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
     }
     if (isVerbLike(words[i]) || REPORTING_KEYS.has(words[i].key) && /^(said|says|told|tells|according)$/.test(words[i].lower)) {
@@ -132,9 +169,22 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     }
   }
 
-  // 3. The date opens its clause: the first predicate or verb after it.
+  // "a July decision": the date modifies a noun that names no event.
+  const det = words[di - 1]?.lower ?? '';
+  const next = words[dj];
+  if (/^(a|an|the|this|that|its|his|her|their|last)$/.test(det) && next && /^\p{Ll}/u.test(next.text) && !predAt.has(dj) && !/^(and|or|of|to|in|on|at|by|for|with|when|after|before)$/.test(next.lower) && !isVerbLike(next)) {
+    return { kind: 'other', why: `the date describes "${next.text}", not an event` };
+  }
+
+  // 3. The date opens its clause: the first verb (or, failing one, event noun) after it; an
+  // apposition to the date ("On July 12, the third day of the trial, a judge dismissed") is skipped.
+  let nominal: Predicate | undefined;
   for (let i = dj; i < cTo; i++) {
     const p = predAt.get(i);
+    if (p && isNominal(words, p)) {
+      nominal ??= p;
+      continue;
+    }
     if (p && !p.entry.sense.nounOnly) return event(text, words, p, cFrom, cTo, `the date opens the clause of "${text.slice(p.start, p.end)}"`);
     // "was forced to dismiss": the infinitive after an implicative verb is what happened.
     const then = predAt.get(i + 2);
@@ -142,8 +192,8 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
       return event(text, words, then, cFrom, Math.max(cTo, then.to), `the date opens the clause of "${words[i].text} to ${text.slice(then.start, then.end)}"`, true);
     }
     if (isVerbLike(words[i])) return reported(text, words, predicates, i, cFrom, cTo);
-    if (p && p.entry.sense.nounOnly) return event(text, words, p, cFrom, cTo, `the date opens the clause of "${text.slice(p.start, p.end)}"`);
   }
+  if (nominal) return event(text, words, nominal, cFrom, cTo, `the date opens the clause of "${text.slice(nominal.start, nominal.end)}"`);
   return { kind: 'other', why: 'no event word governs the date' };
 }
 
