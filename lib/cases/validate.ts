@@ -5,7 +5,6 @@
  */
 import { granularityOf } from '../dates/calendar';
 import { CASE_FORMAT, CASE_FORMAT_VERSION, KEY_ORDER, READABLE_VERSIONS, type CaseFile } from './format';
-import { upgradeCase } from './upgrade';
 
 export interface Problem {
   path: string;
@@ -175,7 +174,8 @@ export function validateCase(input: unknown): ValidationResult {
   });
 
   if (problems.length) return { ok: false, problems };
-  return { ok: true, value: v2 ? (input as unknown as CaseFile) : upgradeCase(input as unknown as CaseFile), problems: [] };
+  // A version 1 file is kept as written (it exports byte for byte); the checker reads it upgraded.
+  return { ok: true, value: input as unknown as CaseFile, problems: [] };
 }
 
 /** Version 2 keys that only one list's records may carry. */

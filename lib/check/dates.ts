@@ -28,7 +28,7 @@ export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> 
     const i = spanIndexAt(ctx.sentences, date.start);
     if (i < 0) continue;
     let sentence = read.get(i);
-    if (!sentence) read.set(i, (sentence = readWords(ctx.text, ctx.sentences[i])));
+    if (!sentence) read.set(i, (sentence = readWords(ctx.text, ctx.sentences[i], ctx.index.triggerLexicon)));
     const claim = judgeDate(ctx, i, date, sentence.words, sentence.predicates);
     if (claim) out.set(date, claim);
   }
@@ -88,7 +88,13 @@ const MODALITY: Record<Exclude<DateReading & { kind: 'event' }, never>['modality
 /** Events of the reading's types (or whose own trigger words are in the sentence), as of publication, latest first. */
 function candidateEvents(ctx: CheckContext, i: number, reading: Exclude<DateReading, { kind: 'other' }>, words: Word[]): CaseEvent[] {
   const out = new Set<CaseEvent>();
-  for (const t of reading.types) for (const e of ctx.index.eventsByType.get(t) ?? []) out.add(e);
+  for (const t of reading.types) {
+    if (t.startsWith('#')) {
+      const own = ctx.index.events.get(t.slice(1));
+      if (own) out.add(own);
+    }
+    for (const e of ctx.index.eventsByType.get(t) ?? []) out.add(e);
+  }
   const keys = words.map((w) => w.key);
   const head = reading.predicate.entry.keys[0];
   for (const [id, triggers] of ctx.index.eventTriggerKeys) {

@@ -144,7 +144,7 @@ function booleanClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): Checke
     const candidates = ctx.index.facts.filter((f) => f.type === 'boolean' && f.predicate === predicate);
     const present = candidates
       .map((f) => ({ f, ...subjectScore(ctx, f, i, asOf) }))
-      .filter((c) => c.score > 0 && objectFits(ctx, c.event, clause))
+      .filter((c) => c.score > 0 && objectFits(ctx, c.event, clause, ctx.text.slice(hit.end, hit.end + 40)))
       .sort((a, b) => (b.event?.date ?? '').localeCompare(a.event?.date ?? ''));
     if (!present.length) continue;
     const { f, event } = present[0];
@@ -156,10 +156,12 @@ function booleanClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): Checke
 }
 
 /** Suit words for a criminal case's state (or charge words for a suit's) mean another matter. */
-function objectFits(ctx: CheckContext, event: CaseEvent | null, clause: string): boolean {
+function objectFits(ctx: CheckContext, event: CaseEvent | null, clause: string, after: string): boolean {
   if (!event) return true;
-  const civil = /\b(lawsuit|suit|complaint|civil)\b/i.test(clause);
-  const criminal = /\b(charges?|criminal|prosecution|indictment|manslaughter)\b/i.test(clause);
+  // The word's own object first ("refile charges against Baldwin"), else the whole sentence.
+  const own = /^\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:(charges?|case|indictment|prosecution)|(lawsuit|suit|complaint))\b/i.exec(after);
+  const civil = own ? !!own[2] : /\b(lawsuit|suit|complaint|civil)\b/i.test(clause);
+  const criminal = own ? !!own[1] : /\b(charges?|criminal|prosecution|indictment|manslaughter)\b/i.test(clause);
   const eventIsCivil = (event.type ?? '').startsWith('suit-');
   return eventIsCivil ? civil && !criminal : criminal && !civil;
 }

@@ -48,7 +48,7 @@ const AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', '
 const PREMOD_FILLER = new Set(['fatal', 'deadly', 'accidental', 'on-set', 'set', 'film', 'film-set', 'movie', 'rust', 'tragic', 'prop', 'gun', 'fatally', 'alleged', 'criminal', 'civil', 'first', 'second', 'initial', 'original', 'shooting']);
 
 /** The words of a sentence with lemma keys, and the lexicon's predicates among them. */
-export function readWords(text: string, sentence: Span): { words: Word[]; predicates: Predicate[] } {
+export function readWords(text: string, sentence: Span, extra?: Map<string, LexiconEntry[]>): { words: Word[]; predicates: Predicate[] } {
   const words: Word[] = [];
   const slice = text.slice(sentence.start, sentence.end);
   WORD.lastIndex = 0;
@@ -62,7 +62,8 @@ export function readWords(text: string, sentence: Span): { words: Word[]; predic
   const predicates: Predicate[] = [];
   for (let i = 0; i < words.length; i++) {
     if (/^\p{Lu}/u.test(words[i].text) && i > 0 && !/^(In|The)$/.test(words[i].text) && !/^\p{Lu}+$/u.test(words[i - 1]?.text ?? '')) continue; // names are not predicates ("Rust", "Trial Court")
-    for (const entry of LEXICON.get(words[i].key) ?? []) {
+    const own = REPORTING_KEYS.has(words[i].key) || LEXICON.has(words[i].key) ? [] : extra?.get(words[i].key) ?? [];
+    for (const entry of [...(LEXICON.get(words[i].key) ?? []), ...own]) {
       if (entry.keys.every((k, j) => words[i + j]?.key === k)) {
         const to = i + entry.keys.length;
         predicates.push({ start: words[i].start, end: words[to - 1].end, from: i, to, entry });

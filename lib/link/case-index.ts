@@ -7,6 +7,8 @@
 import { ENTITY_LISTS, type CaseEvent, type CaseFile, type EntityKind, type Fact, type Person, type Source } from '../cases/format';
 import { tokenize, type Token } from './tokens';
 import { lemmaKey } from '../check/lemma';
+import { upgradeCase } from '../cases/upgrade';
+import type { LexiconEntry } from '../check/lexicon';
 
 /** How an alias names its entity; weak forms link only where the article is about the case. */
 export type AliasForm = 'name' | 'alias' | 'misspelling' | 'surname';
@@ -51,6 +53,11 @@ export interface CaseIndex {
   eventTriggerKeys: Map<string, string[][]>;
   /** Whether any event has a type: then a typed event is found by its type, its triggers only add words. */
   typed: boolean;
+  /**
+   * The trigger words of untyped events as predicates of their own (a user's "vote" event):
+   * by the lemma key of their first word. A typed event is found through the lexicon instead.
+   */
+  triggerLexicon: Map<string, LexiconEntry[]>;
   /** Trigger phrases (tokenised) of events and facts, for one scan per sentence. */
   triggers: TrieNode;
   aliases: TrieNode;
@@ -85,7 +92,9 @@ function insert<T>(root: TrieNode, keys: string[], entry: T) {
 }
 
 /** Build the index of one case. Linear in the size of the case. */
-export function buildCaseIndex(file: CaseFile): CaseIndex {
+export function buildCaseIndex(input: CaseFile): CaseIndex {
+  // Version 1 cases are read as version 2: events get the type their label names.
+  const file = upgradeCase(input);
   const entities = new Map<string, IndexedEntity>();
   const aliases = node();
   for (const [kind, list] of Object.entries(ENTITY_LISTS) as [EntityKind, keyof CaseFile][]) {
@@ -135,6 +144,7 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
     eventsByType,
     eventTriggerKeys,
     typed: eventsByType.size > 0,
+    triggerLexicon: triggerLexiconOf(file.events, eventTriggerKeys),
     facts: file.facts,
     factsBySubject,
     sources: new Map(file.sources.map((s) => [s.id, s])),
@@ -142,6 +152,21 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
     aliases,
     personNames: (file.people ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => ({ entity: p.id, tokens: nameTokens(n) })).filter((n) => n.tokens.length > 1)),
   };
+}
+
+/** Untyped events' trigger phrases as lexicon entries naming the event itself (type `#id`). */
+function triggerLexiconOf(events: CaseEvent[], keys: Map<string, string[][]>): Map<string, LexiconEntry[]> {
+  const out = new Map<string, LexiconEntry[]>();
+  for (const e of events) {
+    if (e.type) continue;
+    for (const k of keys.get(e.id) ?? []) {
+      const list = out.get(k[0]) ?? [];
+      list.push({ keys: k, phrase: k.join(' '), sense: { types: [`#${e.id}`] } });
+      list.sort((a, b) => b.keys.length - a.keys.length);
+      out.set(k[0], list);
+    }
+  }
+  return out;
 }
 
 /** A name's tokens for fuzzy comparison: lowercase, diacritics folded, initials and titles left out. */
