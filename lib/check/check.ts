@@ -11,6 +11,7 @@ import type { CheckedClaim } from './claim';
 import { buildContext } from './context';
 import { checkDates } from './dates';
 import { checkFacts } from './facts';
+import { checkAges } from './ages';
 import { checkRoles } from './roles';
 
 const CONTEXT = 32;
@@ -29,7 +30,7 @@ export function checkArticle(article: ArticleText, mentions: Mention[], index: C
     const claim = dateClaims.get(m) ?? roleClaims.get(m) ?? null;
     annotations.push(annotate(article.text, index, m, claim));
   }
-  for (const claim of checkFacts(ctx)) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
+  for (const claim of [...checkFacts(ctx), ...checkAges(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
   return annotations.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -26,7 +26,7 @@ const MODAL = /\b(may|might|could|can|will|would|plan to|plans to|intend to|inte
 /** Check valued facts in every sentence of an article about the case. */
 export function checkFacts(ctx: CheckContext): CheckedClaim[] {
   if (!ctx.aboutCase) return [];
-  const out: CheckedClaim[] = [];
+  const out: CheckedClaim[] = penaltyClaims(ctx);
   ctx.triggersIn.forEach((hits, i) => {
     const factHits = hits.filter((h) => h.entry.ownerType === 'fact');
     if (!factHits.length) return;
@@ -172,6 +172,42 @@ function statedTime(ctx: CheckContext, i: number, sentence: string): string | nu
   const s = ctx.sentences[i];
   const dated = ctx.mentions.filter((m) => m.kind === 'date' && m.start >= s.start && m.end <= s.end && m.granularity === 'day' && m.value && (!ctx.published || m.value <= ctx.published));
   return dated.length === 1 ? dated[0].value! : ctx.published;
+}
+
+/**
+ * Maximum penalties: "faces up to three years in prison". Compared with the maximum of the
+ * charges the case records whose name the article uses (of the matters against the people the
+ * sentence names, when it names one); agrees with any of them, conflicts only with all.
+ */
+function penaltyClaims(ctx: CheckContext): CheckedClaim[] {
+  const out: CheckedClaim[] = [];
+  const lower = ctx.text.toLowerCase();
+  const charges = ctx.index.charges.filter((c) => c.maximumPenalty && lower.includes(c.name.toLowerCase()));
+  if (!charges.length) return out;
+  ctx.sentences.forEach((s, i) => {
+    const sentence = ctx.text.slice(s.start, s.end);
+    if (!PENALTY_WORDS.test(sentence) || insideQuotes(ctx.text, s, s.start + 1)) return;
+    for (const m of sentence.matchAll(DURATION)) {
+      if (!MAXIMUM_BEFORE.test(sentence.slice(0, m.index))) continue;
+      const n = /\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+      const unit = m[2].toLowerCase();
+      const said = `P${n}${unit === 'day' ? 'D' : unit === 'week' ? 'W' : unit === 'month' ? 'M' : 'Y'}`;
+      const named = charges.filter((c) => c.defendants.some((d) => ctx.entitiesIn[i].has(d)));
+      const relevant = named.length ? named : charges;
+      const match = relevant.find((c) => sameDuration(said, c.maximumPenalty!));
+      const best = match ?? relevant[0];
+      const allAgree = relevant.every((c) => sameDuration(c.maximumPenalty!, best.maximumPenalty!));
+      const verdict = match ? 'consistent' : allAgree ? 'conflict' : 'unknown';
+      out.push({
+        start: s.start + m.index!, end: s.start + m.index! + m[0].length, verdict, value: said, event: null,
+        claim: `maximum penalty for ${best.name}`, claimKey: `charge:${best.name}:maximum penalty`, expected: describeDuration(best.maximumPenalty!),
+        sources: best.sources,
+        explanation: `Read as the maximum penalty for ${best.name} (“${sentence.slice(Math.max(0, m.index! - 12), m.index!).trim()} …”). The case records ${describeDuration(best.maximumPenalty!)}` +
+          (allAgree ? '.' : ', but its matters differ; not flagged.'),
+      });
+    }
+  });
+  return out;
 }
 
 function toDays(iso: string): number {

@@ -63,6 +63,16 @@ export interface CaseIndex {
   aliases: TrieNode;
   /** People by their names' tokens, for misspellings no alias lists ("Joel Sousa"). */
   personNames: PersonName[];
+  /** Charges brought in the case's matters, with their maximum penalties (version 2). */
+  charges: IndexedCharge[];
+}
+
+export interface IndexedCharge {
+  matter: string;
+  defendants: string[];
+  name: string;
+  maximumPenalty?: string;
+  sources: string[];
 }
 
 /** A person's full name (and multi-word aliases) as lowercase tokens, initials left out. */
@@ -150,6 +160,7 @@ export function buildCaseIndex(input: CaseFile): CaseIndex {
     sources: new Map(file.sources.map((s) => [s.id, s])),
     triggers,
     aliases,
+    charges: (file.matters ?? []).flatMap((m) => (m.charges ?? []).map((c) => ({ matter: m.id, defendants: m.defendants ?? [], name: c.name, maximumPenalty: c.maximumPenalty, sources: c.sources }))),
     personNames: (file.people ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => ({ entity: p.id, tokens: nameTokens(n) })).filter((n) => n.tokens.length > 1)),
   };
 }
