@@ -37,7 +37,12 @@ export function checkArticle(article: ArticleText, mentions: Mention[], index: C
 function annotate(text: string, index: CaseIndex, m: LinkedMention | (Omit<LinkedMention, 'kind'> & { kind: 'fact' }), claim: CheckedClaim | null): Annotation {
   const entity = m.entity ? index.entities.get(m.entity) : undefined;
   const sourceIds = claim?.sources ?? (entity ? recordSources(index, entity.id) : []);
-  const explanation = claim?.explanation ?? (m.entity && 'form' in m && m.form === 'misspelling' ? `A misspelling of ${entity?.name} seen in coverage.` : null);
+  const written = text.slice(m.start, m.end);
+  const explanation = claim?.explanation ?? (m.entity && 'form' in m && m.form === 'misspelling'
+    ? ('fuzzy' in m && m.fuzzy
+      ? `Probably a misspelling of ${entity?.name}: “${written}” is not a name the case lists, but it is spelt nearly the same, in an article about the case.`
+      : `A misspelling of ${entity?.name} seen in coverage.`)
+    : null);
   return {
     id: `${m.kind}:${m.start}-${m.end}`,
     start: m.start,
@@ -55,6 +60,7 @@ function annotate(text: string, index: CaseIndex, m: LinkedMention | (Omit<Linke
     claimKey: claim?.claimKey ?? null,
     expected: claim?.expected ?? null,
     explanation,
+    ...(m.kind === 'date' || m.kind === 'fact' ? { event: claim?.event ?? null } : {}),
     caseId: entity || claim ? index.caseId : null,
     sources: resolveSources(index, sourceIds),
     others: [],

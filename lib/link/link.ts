@@ -19,6 +19,8 @@ export interface LinkedMention extends Mention {
   form?: AliasEntry['form'];
   /** A work's title ("Rust"): context for the checker, never highlighted as a name. */
   work?: boolean;
+  /** Linked by spelling distance, not by a name the case lists: a probable misspelling. */
+  fuzzy?: boolean;
 }
 
 const KIND_OF_ENTITY: Record<string, NameKind> = { person: 'person', organization: 'organization', place: 'place', matter: 'organization' };
@@ -58,12 +60,12 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     const choice = choose(index, text.slice(m.start, m.end), m.entries, m.start, strongAt, aboutCase);
     if (!choice) continue;
     const entity = index.entities.get(choice.entity)!;
-    linked.push({ start: m.start, end: m.end, kind: KIND_OF_ENTITY[entity.kind] ?? 'organization', entity: entity.id, form: choice.form, ...(entity.kind === 'work' ? { work: true } : {}) });
+    linked.push({ start: m.start, end: m.end, kind: KIND_OF_ENTITY[entity.kind] ?? 'organization', entity: entity.id, form: choice.form, ...(choice.fuzzy ? { fuzzy: true } : {}), ...(entity.kind === 'work' ? { work: true } : {}) });
   }
   for (const [m, id] of misspelt) {
     if (linked.some((l) => l.start < m.end && m.start < l.end && l.end - l.start >= m.end - m.start)) continue;
     for (let k = linked.length - 1; k >= 0; k--) if (linked[k].start < m.end && m.start < linked[k].end) linked.splice(k, 1);
-    linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling' });
+    linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true });
   }
   if (aboutCase) linked.push(...givenNames(text, tokens, index, linked));
 
@@ -111,6 +113,7 @@ function surnameOf(index: CaseIndex, id: string | null): string {
 interface Choice {
   entity: string;
   form: AliasEntry['form'];
+  fuzzy?: boolean;
 }
 
 function choose(index: CaseIndex, written: string, entries: AliasEntry[], at: number, strongAt: Map<string, number[]>, aboutCase: boolean): Choice | null {
@@ -124,7 +127,7 @@ function choose(index: CaseIndex, written: string, entries: AliasEntry[], at: nu
   // A surname that misspells someone named in full ("Reed" in a story about Andrea Reeb).
   if (entries.every((e) => e.kind === 'person')) {
     const close = misspeltSurname(index, written, strongAt.keys());
-    if (close) return { entity: close, form: 'misspelling' };
+    if (close) return { entity: close, form: 'misspelling', fuzzy: true };
   }
   // Otherwise an explicit alias of exactly one entity, or a surname exactly one case person carries.
   const explicit = entries.filter((e) => e.form !== 'surname');
