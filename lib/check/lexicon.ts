@@ -8,7 +8,10 @@
  * The types are the case format's vocabulary (README, "Event types"); a case may use other
  * types too, which then match through the event's own `triggers`.
  */
-import { lemmaKey } from './lemma';
+import { FormIndex } from './lemma';
+
+/** Every form of every word the lexicon, its object classes and its reporting verbs know. */
+export const FORMS = new FormIndex();
 
 /** The documented vocabulary of event types, each with what it covers. */
 export const EVENT_TYPES: Record<string, string> = {
@@ -60,7 +63,10 @@ const OBJECTS: [string, string[]][] = [
   ['filming', ['filming', 'production', 'shooting', 'shoot']],
 ];
 const OBJECT_CLASS = new Map<string, string>();
-for (const [cls, words] of OBJECTS) for (const w of words) if (!OBJECT_CLASS.has(lemmaKey(w))) OBJECT_CLASS.set(lemmaKey(w), cls);
+for (const [cls, words] of OBJECTS) for (const w of words) {
+  const base = FORMS.add(w);
+  if (!OBJECT_CLASS.has(base)) OBJECT_CLASS.set(base, cls);
+}
 
 export interface Sense {
   /** Types named when no object class below is in the clause. */
@@ -149,14 +155,14 @@ export interface LexiconEntry {
 /** Entries by the lemma key of their first word. */
 export const LEXICON = new Map<string, LexiconEntry[]>();
 for (const [phrase, sense] of ENTRIES) {
-  const keys = phrase.split(' ').map(lemmaKey);
+  const keys = phrase.split(' ').map((w) => FORMS.add(w));
   const list = LEXICON.get(keys[0]) ?? [];
   list.push({ keys, phrase, sense });
   list.sort((a, b) => b.keys.length - a.keys.length);
   LEXICON.set(keys[0], list);
 }
 
-export const REPORTING_KEYS = new Set(REPORTING.map(lemmaKey));
+export const REPORTING_KEYS = new Set(REPORTING.map((w) => FORMS.add(w)));
 
 /** The object class of a word's lemma key, if any. */
 export function objectClass(key: string): string | undefined {

@@ -6,8 +6,8 @@
  * words, lemma keys, clause boundaries and a few cue words, no parser; where the reading is
  * unsure the answer is "another action", which the checker takes as unknown.
  */
-import { isPastForm, lemmaKey } from './lemma';
-import { LEXICON, objectClass, REPORTING_KEYS, typesOf, type LexiconEntry } from './lexicon';
+import { isPastForm, type FormIndex } from './lemma';
+import { FORMS, LEXICON, objectClass, REPORTING_KEYS, typesOf, type LexiconEntry } from './lexicon';
 import type { Span } from '../recognise/sentences';
 
 export interface Word extends Span {
@@ -48,7 +48,7 @@ const AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', '
 const PREMOD_FILLER = new Set(['fatal', 'deadly', 'accidental', 'on-set', 'set', 'film', 'film-set', 'movie', 'rust', 'tragic', 'prop', 'gun', 'fatally', 'alleged', 'criminal', 'civil', 'first', 'second', 'initial', 'original', 'shooting']);
 
 /** The words of a sentence with lemma keys, and the lexicon's predicates among them. */
-export function readWords(text: string, sentence: Span, extra?: Map<string, LexiconEntry[]>): { words: Word[]; predicates: Predicate[] } {
+export function readWords(text: string, sentence: Span, extra?: { lexicon: Map<string, LexiconEntry[]>; forms: FormIndex }): { words: Word[]; predicates: Predicate[] } {
   const words: Word[] = [];
   const slice = text.slice(sentence.start, sentence.end);
   WORD.lastIndex = 0;
@@ -57,12 +57,12 @@ export function readWords(text: string, sentence: Span, extra?: Map<string, Lexi
     if (/['’]s$/i.test(w)) w = w.slice(0, -2);
     const lower = w.toLowerCase().replace(/’/g, "'");
     const start = sentence.start + m.index;
-    words.push({ start, end: start + w.length, text: w, lower, key: lemmaKey(lower) });
+    words.push({ start, end: start + w.length, text: w, lower, key: FORMS.get(lower) ?? extra?.forms.get(lower) ?? lower });
   }
   const predicates: Predicate[] = [];
   for (let i = 0; i < words.length; i++) {
     if (/^\p{Lu}/u.test(words[i].text) && i > 0 && !/^(In|The)$/.test(words[i].text) && !/^\p{Lu}+$/u.test(words[i - 1]?.text ?? '')) continue; // names are not predicates ("Rust", "Trial Court")
-    const own = REPORTING_KEYS.has(words[i].key) || LEXICON.has(words[i].key) ? [] : extra?.get(words[i].key) ?? [];
+    const own = REPORTING_KEYS.has(words[i].key) || LEXICON.has(words[i].key) ? [] : extra?.lexicon.get(words[i].key) ?? [];
     for (const entry of [...(LEXICON.get(words[i].key) ?? []), ...own]) {
       if (entry.keys.every((k, j) => words[i + j]?.key === k)) {
         const to = i + entry.keys.length;

@@ -6,7 +6,7 @@
  */
 import { ENTITY_LISTS, type CaseEvent, type CaseFile, type EntityKind, type Fact, type Person, type Source } from '../cases/format';
 import { tokenize, type Token } from './tokens';
-import { lemmaKey } from '../check/lemma';
+import { FormIndex } from '../check/lemma';
 import { upgradeCase } from '../cases/upgrade';
 import type { LexiconEntry } from '../check/lexicon';
 
@@ -57,7 +57,7 @@ export interface CaseIndex {
    * The trigger words of untyped events as predicates of their own (a user's "vote" event):
    * by the lemma key of their first word. A typed event is found through the lexicon instead.
    */
-  triggerLexicon: Map<string, LexiconEntry[]>;
+  triggerLexicon: { lexicon: Map<string, LexiconEntry[]>; forms: FormIndex };
   /** Trigger phrases (tokenised) of events and facts, for one scan per sentence. */
   triggers: TrieNode;
   aliases: TrieNode;
@@ -135,9 +135,10 @@ export function buildCaseIndex(input: CaseFile): CaseIndex {
   for (const f of file.facts) for (const t of f.triggers ?? []) insert(triggers, tokenize(t).map((x) => x.key), { owner: f.id, ownerType: 'fact', text: t } satisfies TriggerEntry);
   const eventsByType = new Map<string, CaseEvent[]>();
   const eventTriggerKeys = new Map<string, string[][]>();
+  const triggerForms = new FormIndex();
   for (const e of file.events) {
     if (e.type) eventsByType.set(e.type, [...(eventsByType.get(e.type) ?? []), e]);
-    const keys = (e.triggers ?? []).map((t) => tokenize(t).filter((x) => !x.capitalised).map((x) => lemmaKey(x.key))).filter((k) => k.length);
+    const keys = (e.triggers ?? []).map((t) => tokenize(t).filter((x) => !x.capitalised).map((x) => triggerForms.add(x.key))).filter((k) => k.length);
     if (keys.length) eventTriggerKeys.set(e.id, keys);
   }
   const factsBySubject = new Map<string, Fact[]>();
@@ -154,7 +155,7 @@ export function buildCaseIndex(input: CaseFile): CaseIndex {
     eventsByType,
     eventTriggerKeys,
     typed: eventsByType.size > 0,
-    triggerLexicon: triggerLexiconOf(file.events, eventTriggerKeys),
+    triggerLexicon: { lexicon: triggerLexiconOf(file.events, eventTriggerKeys), forms: triggerForms },
     facts: file.facts,
     factsBySubject,
     sources: new Map(file.sources.map((s) => [s.id, s])),
