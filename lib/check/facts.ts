@@ -91,7 +91,8 @@ function refClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): CheckedCla
     const sameStart = refHits.filter((h) => h.start === hit.start).map((h) => factOf(ctx, h)!);
     const predicate = sameStart[0].predicate;
     const candidates = ctx.index.facts.filter((f) => f.type === 'ref' && f.predicate === predicate);
-    const best = pickFact(ctx, candidates, i);
+    const agreeing = candidates.find((f) => f.value === named.entity && subjectScore(ctx, f, i).score > 0);
+    const best = agreeing ? { fact: agreeing, event: ctx.index.events.get(agreeing.subject) ?? null } : pickFact(ctx, candidates, i);
     if (!best) continue;
     const expectedName = ctx.index.entities.get(String(best.fact.value))?.name ?? String(best.fact.value);
     out.push(claimOf(ctx, best.fact, best.event, hit.start, named.end, named.entity!, named.entity === best.fact.value, expectedName));

@@ -40,6 +40,11 @@ export function formsOf(base: string): string[] {
   const forms = new Set<string>([base]);
   const row = VERBS[base];
   if (row) for (const f of row) forms.add(f);
+  else if (/^[a-z]+$/.test(base)) {
+    // A regular verb the table leaves out ("indict"): its forms by rule.
+    const v = new Inflectors(base);
+    for (const f of [v.toPast(), v.toPastParticiple(), v.toPresentS(), v.toGerund()]) if (f) forms.add(f);
+  }
   if (!/s$/.test(base) || /ss$/.test(base)) forms.add(new Inflectors(base).toPlural());
   for (const f of [...forms]) if (/ter(s?)$/.test(f)) forms.add(f.replace(/ter(s?)$/, 'tre$1'));
   if (base === 'find') forms.add('found');

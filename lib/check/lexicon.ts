@@ -61,6 +61,7 @@ const OBJECTS: [string, string[]][] = [
   ['weapon', ['gun', 'revolver', 'weapon', 'firearm', 'round', 'rounds', 'shot', 'shots', 'bullet', 'pistol']],
   ['settlement', ['settlement']],
   ['filming', ['filming', 'production', 'shooting', 'shoot']],
+  ['federal', ['federal']],
 ];
 const OBJECT_CLASS = new Map<string, string>();
 for (const [cls, words] of OBJECTS) for (const w of words) {
@@ -140,7 +141,8 @@ const ENTRIES: [string, Sense][] = [
   ['reconsideration', { types: ['reconsideration', 'motion-denied'] }],
   ['reinstate', { types: ['suit-reinstated'] }],
   ['deny', { types: [], objects: { motion: ['motion-denied'] } }],
-  ['remove', { types: [], objects: { suit: ['suit-removed'] } }],
+  ['remove', { types: [], objects: { federal: ['suit-removed'], enhancement: ['charge-reduced'] } }],
+  ['move', { types: [], objects: { federal: ['suit-removed'] } }],
 ];
 
 /** Reporting verbs: a date next to them dates the statement, not what it is about. */

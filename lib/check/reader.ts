@@ -83,11 +83,34 @@ function breaksBetween(text: string, a: Word, b: Word): boolean {
 /** The clause around word index `i`: [from, to) word indexes, not crossing openers or hard punctuation. */
 export function clauseAround(text: string, words: Word[], i: number): [number, number] {
   let from = i;
-  while (from > 0 && !breaksBetween(text, words[from - 1], words[from]) && !OPENERS.has(words[from].lower)) from--;
+  while (from > 0 && !breaksBetween(text, words[from - 1], words[from]) && !opens(words, from)) from--;
   let to = i + 1;
-  while (to < words.length && !breaksBetween(text, words[to - 1], words[to]) && !OPENERS.has(words[to].lower)) to++;
+  while (to < words.length && !breaksBetween(text, words[to - 1], words[to]) && !opens(words, to)) to++;
   return [from, to];
 }
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which']);
+
+/**
+ * Whether word k opens a clause. "and"/"or" join names ("Morrissey and others") unless a verb
+ * or a pronoun follows; "that" after a verb is a determiner when a plain noun follows
+ * ("dismissed that lawsuit"), a complementiser otherwise ("said that the judge …").
+ */
+function opens(words: Word[], k: number): boolean {
+  const w = words[k].lower;
+  if (!OPENERS.has(w)) return false;
+  const next = words[k + 1];
+  if (w === 'and' || w === 'or') return !!next && (isVerbLike(next) || PRONOUNS.has(next.lower) || AUX.has(next.lower));
+  if (w === 'that' && next && k > 0) {
+    const prev = words[k - 1];
+    const afterVerb = isPastForm(prev.lower) || LEXICON.has(prev.key);
+    if (afterVerb && /^\p{Ll}/u.test(next.text) && !PRONOUNS.has(next.lower) && !/^(the|a|an|his|her|its|their|this|there)$/.test(next.lower) && !isVerbLike(next)) return false;
+  }
+  return true;
+}
+
+/** Verbs of beginning and ending, which date their subject ("the trial began"). */
+const ASPECTUAL = new Set(['begin', 'start', 'open', 'end', 'conclude', 'close', 'resume', 'get']);
 
 /** Nouns that an event noun before them only modifies. */
 const MODIFIED_NOUNS = new Set(['suit', 'lawsuit', 'case', 'cases', 'charge', 'charges', 'investigation', 'probe', 'hearing', 'motion', 'claim', 'claims', 'complaint', 'attorney', 'lawyer', 'lawyers', 'attorneys', 'team', 'judge', 'prosecutor', 'prosecutors', 'date', 'deal', 'agreement', 'talks', 'documents', 'report', 'scene', 'site', 'weapon', 'gun']);
@@ -106,7 +129,10 @@ function isNominal(words: Word[], p: Predicate): boolean {
 /** Whether an event noun reaches a date: only across a short prepositional phrase or nothing. */
 function nominalReaches(text: string, words: Word[], p: Predicate, di: number): boolean {
   const between = words.slice(p.to, di);
-  if (between.length > 8 || /,/.test(text.slice(words[p.to - 1].end, words[di].start))) return false;
+  // Commas only inside a place name ("in Torun, Poland, on Nov. 20").
+  const gaps = between.map((w, k) => text.slice((k ? between[k - 1] : words[p.to - 1]).end, w.start)).concat(text.slice((between.at(-1) ?? words[p.to - 1]).end, words[di].start));
+  const commaOk = gaps.every((g, k) => !g.includes(',') || (/^\p{Lu}/u.test(between[k - 1]?.text ?? '') && (k === between.length || /^\p{Lu}/u.test(between[k]?.text ?? '') || words[di] && k === between.length)));
+  if (between.length > 8 || !commaOk) return false;
   // Prepositional phrases only ("the shooting on the Rust film set in 2021"): no verb between.
   return between.every((w, k) => (k === 0 ? PREPOSITIONS.has(w.lower) || /^\p{Lu}/u.test(w.text) : true) && !isVerbLike(w) && !AUX.has(w.lower));
 }
@@ -166,6 +192,13 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
       return event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
     }
     if (isVerbLike(words[i]) || REPORTING_KEYS.has(words[i].key) && /^(said|says|told|tells|according)$/.test(words[i].lower)) {
+      // "the trial opened on Feb. 22": a verb of beginning or ending dates its subject, an event noun.
+      if (ASPECTUAL.has(words[i].key)) {
+        for (let k = i - 1; k >= Math.max(cFrom, i - 4); k--) {
+          const subject = predAt.get(k);
+          if (subject && isNominal(words, subject)) return event(text, words, subject, cFrom, cTo, `"${text.slice(subject.start, words[i].end)}" comes before the date in its clause`);
+        }
+      }
       return reported(text, words, predicates, i, cFrom, cTo);
     }
   }
