@@ -117,7 +117,7 @@ function containsRun(keys: string[], run: string[]): boolean {
 /** Whether the sentence (or, when it names no case entity, the one before) names a participant of the event. */
 function participantsNamed(ctx: CheckContext, i: number, e: CaseEvent, _words: Word[]): boolean {
   const list = e.participants ?? [];
-  if (ctx.entitiesIn[i].size) {
+  if ([...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work')) {
     const here = actorsIn(ctx, i);
     return list.some((p) => here.has(p));
   }

@@ -21,7 +21,7 @@ const MAXIMUM_BEFORE = /\b(up to|as much as|as many as|maximum(?: sentence| pena
 /** Words that make a stated maximum one of prison time. */
 const PENALTY_WORDS = /\b(prison|jail|sentence|penalty|behind bars|imprisonment|incarceration)\b/i;
 const NEGATION = /\b(cannot|can ?not|can't|can’t|could not|couldn't|couldn’t|won't|won’t|will not|would not|not|never|no longer|barred from|unable to|without the ability to)\b[\w\s’']{0,20}$/i;
-const MODAL = /\b(may|might|could|can|will|would|plan to|plans to|intend to|intends to|able to|free to)\s+$/i;
+const MODAL = /\b(may|might|could|can|will|would|plan to|plans to|intend to|intends to|able to|free to)\s+(?:be\s+|have\s+been\s+|still\s+)?$/i;
 
 /** Check valued facts in every sentence of an article about the case. */
 export function checkFacts(ctx: CheckContext): CheckedClaim[] {

@@ -170,6 +170,13 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     return event(text, words, predAt.get(k)!, cFrom, cTo, 'the date stands before the event noun');
   }
 
+  // "a July decision": the date modifies a noun that names no event.
+  const det = words[di - 1]?.lower ?? '';
+  const next = words[dj];
+  if (/^(a|an|the|this|that|its|his|her|their|last)$/.test(det) && next && /^\p{Ll}/u.test(next.text) && !predAt.has(dj) && !/^(and|or|of|to|in|on|at|by|for|with|when|after|before)$/.test(next.lower) && !isVerbLike(next)) {
+    return { kind: 'other', why: `the date describes "${next.text}", not an event` };
+  }
+
   // 2. The nearest predicate or verb to the left within the clause; an event noun that is the
   // object of an event verb before it ("dismissed … charges", "convicted of the charge") gives way to the verb.
   for (let i = di - 1; i >= cFrom; i--) {
@@ -201,13 +208,6 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
       }
       return reported(text, words, predicates, i, cFrom, cTo);
     }
-  }
-
-  // "a July decision": the date modifies a noun that names no event.
-  const det = words[di - 1]?.lower ?? '';
-  const next = words[dj];
-  if (/^(a|an|the|this|that|its|his|her|their|last)$/.test(det) && next && /^\p{Ll}/u.test(next.text) && !predAt.has(dj) && !/^(and|or|of|to|in|on|at|by|for|with|when|after|before)$/.test(next.lower) && !isVerbLike(next)) {
-    return { kind: 'other', why: `the date describes "${next.text}", not an event` };
   }
 
   // 3. The date opens its clause: the first verb (or, failing one, event noun) after it; an
@@ -264,8 +264,7 @@ function modalityOf(text: string, words: Word[], p: Predicate, cFrom: number, cT
   const before = words.slice(Math.max(cFrom, p.from - 4), p.from).map((w) => w.lower);
   if (before.some((w) => NEGATION.has(w)) || /n't$/.test(before[before.length - 1] ?? '')) return 'negated';
   if (before[before.length - 1] === 'to' && !/^(sentenc|plead)/.test(p.entry.keys[0])) return 'hypothetical';
-  const sentenceBefore = words.slice(0, p.from).map((w) => w.lower);
-  if (sentenceBefore.some((w) => HYPOTHETICAL.has(w)) && words.slice(Math.max(0, p.from - 6), p.from).some((w) => HYPOTHETICAL.has(w.lower))) return 'hypothetical';
+  if (words.slice(Math.max(cFrom, p.from - 6), p.from).some((w) => HYPOTHETICAL.has(w.lower))) return 'hypothetical';
   const clauseText = text.slice(words[cFrom].start, words[cTo - 1].end);
   if (SCHEDULING.test(clauseText) && !/\b(was|were|had been)\s+(\w+ly\s+)?(scheduled|set|slated|expected|due)\b/i.test(clauseText)) return 'scheduled';
   if (/\b(was|were|had been)\s+(\w+ly\s+)?(scheduled|set|slated|expected|due)\b/i.test(clauseText)) return 'scheduled';
