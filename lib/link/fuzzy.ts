@@ -56,7 +56,7 @@ function matches(tokens: string[], name: PersonName): boolean {
 }
 
 /** A single written surname that misspells the surname of someone the article names in full ("Reed" for "Reeb"). */
-export function misspeltSurname(index: CaseIndex, written: string, namedInFull: Iterable<string>): string | null {
+export function misspeltSurname(index: CaseIndex, written: string, namedInFull: Iterable<string>, timesNamed: (id: string) => number = () => 0): string | null {
   const w = nameTokens(written);
   if (w.length !== 1 || w[0].length < 4) return null;
   const fits = new Set<string>();
@@ -64,7 +64,11 @@ export function misspeltSurname(index: CaseIndex, written: string, namedInFull: 
     const person = index.entities.get(id)?.person;
     if (!person) continue;
     const surname = nameTokens(person.name).at(-1);
-    if (surname && surname !== w[0] && editDistance(w[0], surname, 1) <= surnameSlack(surname)) fits.add(id);
+    const slack = surname ? surnameSlack(surname) : 0;
+    if (surname && surname !== w[0] && editDistance(w[0], surname, slack) <= slack) fits.add(id);
   }
-  return fits.size === 1 ? [...fits][0] : null;
+  if (fits.size === 1) return [...fits][0];
+  // A surname two people share: the one the article names far more often.
+  const ranked = [...fits].sort((a, b) => timesNamed(b) - timesNamed(a));
+  return ranked.length > 1 && timesNamed(ranked[0]) >= 2 * timesNamed(ranked[1]) ? ranked[0] : null;
 }

@@ -57,6 +57,8 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
 
   const linked: LinkedMention[] = [];
   for (const m of matches) {
+    // "the Santa Fe County Sheriff’s office" names the office, not the sheriff.
+    if (m.entries.every((e) => e.kind === 'person') && /^['’]s\s+(office|department)\b/i.test(text.slice(m.end, m.end + 16)) && m.entries.every((e) => e.form === 'alias')) continue;
     const choice = choose(index, text.slice(m.start, m.end), m.entries, m.start, strongAt, aboutCase);
     if (!choice) continue;
     const entity = index.entities.get(choice.entity)!;
@@ -68,6 +70,17 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true });
   }
   if (aboutCase) linked.push(...givenNames(text, tokens, index, linked));
+  // A recognised single word that misspells the surname of someone named in full ("Hutchin’s death").
+  if (aboutCase) {
+    const named = (id: string) => (strongAt.get(id)?.length ?? 0) + linked.filter((l) => l.entity === id).length;
+    for (const m of mentions) {
+      if (m.kind === 'date' || linked.some((l) => l.start < m.end && m.start < l.end)) continue;
+      const written = text.slice(m.start, m.end);
+      if (/\s/.test(written) || !/^\p{Lu}/u.test(written)) continue;
+      const id = misspeltSurname(index, written, strongAt.keys(), named);
+      if (id) linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true });
+    }
+  }
 
   // Recognised names: the linked span wins where they overlap; the rest stay unknown.
   const out: LinkedMention[] = [...linked];
