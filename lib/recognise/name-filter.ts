@@ -161,6 +161,9 @@ function blockOf(text: string, at: number): { start: number; text: string } {
  */
 function isHeadlineBlock(block: string): boolean {
   if (/[.!?]["”’)]?\s*$/.test(block.trim()) || block.length > 200) return false;
+  // A table row or a score line ("Japan 2 Syria 1"), not a headline: counts that are neither days nor years.
+  const counts = block.replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(1[89]|20)\d\d\b/g, ' ').match(/\b\d+\b/g) ?? [];
+  if (counts.length >= 2) return false;
   const words = block.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   const long = words.filter((w) => w.length >= 4);
   if (long.length < 3) return false;
