@@ -4,9 +4,15 @@
  * verdict is read at the quoted words.
  */
 import { describe, expect, it } from 'vitest';
+import type { CaseIndex } from '../../lib/link/case-index';
 import { checkText, over, smallCase, verdictAt } from '../helpers/claims';
 
 type Row = [shape: string, text: string, published: string, quote: string, verdict: 'conflict' | 'consistent' | 'unknown' | 'none'];
+
+/** The test of one row: the verdict read at the quote, against the bundled case or another. */
+const readsAs = (index?: CaseIndex) => (_shape: string, text: string, published: string, quote: string, verdict: Row[4]) => {
+  expect(verdictAt(text, published, quote, index)).toBe(verdict);
+};
 
 const PREAMBLE = 'Alec Baldwin and Halyna Hutchins are named here so the story is about the case. ';
 
@@ -33,18 +39,14 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['a dismissal the case has no year for', `${PREAMBLE}Prosecutors dismissed involuntary manslaughter charges against Baldwin earlier this year.`, '2025-01-15', 'earlier this year', 'conflict'],
     ['a release date that is not the film\'s', 'RUST by Alec Baldwin, in theatres on May 16, 2025.', '2025-05-02', 'May 16, 2025', 'conflict'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
-  ])('%s', (_shape, text, published, quote, verdict) => {
-    expect(verdictAt(text, published, quote)).toBe(verdict);
-  });
+  ])('%s', readsAs());
 });
 
 describe('dates: what a year-less or numbered date means', () => {
   it.each<Row>([
     ['a past-tense month without a year is never after publication', 'Hannah Gutierrez-Reed had been found guilty by a jury in March for the death of Halyna Hutchins.', '2024-04-15', 'March', 'consistent'],
     ['a statute number is not a year', 'Alec Baldwin\'s suit against Kari Morrissey rests on 42 U.S.C. § 1983 and the state constitution.', '2025-10-22', '1983', 'none'],
-  ])('%s', (_shape, text, published, quote, verdict) => {
-    expect(verdictAt(text, published, quote)).toBe(verdict);
-  });
+  ])('%s', readsAs());
 
   it('resolves a past-tense "in March" to the March before publication', () => {
     const text = 'Hannah Gutierrez-Reed had been found guilty by a jury in March for the death of Halyna Hutchins.';
@@ -66,9 +68,7 @@ describe('roles and ages', () => {
     ['a wrong age before the name', 'Alec Baldwin shot Halyna Hutchins and 42-year-old Joel Souza, the film\'s director.', '2021-10-27', '42-year-old', 'conflict'],
     ['a right age before the name', 'Alec Baldwin shot the 42-year-old Halyna Hutchins on the set.', '2024-04-16', '42-year-old', 'consistent'],
     ['an age is read as an age (24 in 2021), not as a prison term', 'The 27-year-old Hannah Gutierrez-Reed was sentenced in Santa Fe, Alec Baldwin\'s lawyers noted.', '2024-04-15', '27-year-old', 'consistent'],
-  ])('%s', (_shape, text, published, quote, verdict) => {
-    expect(verdictAt(text, published, quote)).toBe(verdict);
-  });
+  ])('%s', readsAs());
 });
 
 describe('valued facts', () => {
@@ -83,9 +83,7 @@ describe('valued facts', () => {
     ['a wrong maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces a sentence of up to three years in prison.', '2024-03-07', 'three years', 'conflict'],
     ['a right maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces up to 18 months in prison.', '2024-03-07', '18 months', 'consistent'],
     ['a sentence handed down, right', 'Hannah Gutierrez-Reed was sentenced to 18 months in prison for involuntary manslaughter.', '2024-04-16', '18 months', 'consistent'],
-  ])('%s', (_shape, text, published, quote, verdict) => {
-    expect(verdictAt(text, published, quote)).toBe(verdict);
-  });
+  ])('%s', readsAs());
 });
 
 describe('records marked unverified never flag', () => {
@@ -103,9 +101,7 @@ describe('records marked unverified never flag', () => {
     ['a verified person\'s wrong role still flags', 'Sheriff Ann Lee spoke after Raj Patel.', '2024-07-01', 'Ann Lee', 'conflict'],
     ['a verified person\'s right role', 'Judge Ann Lee spoke after Raj Patel.', '2024-07-01', 'Ann Lee', 'consistent'],
     ['an untyped event found by its own trigger word', 'Ann Lee led the council vote on March 9, 2024, officials said.', '2024-06-01', 'March 9, 2024', 'conflict'],
-  ])('%s', (_shape, text, published, quote, verdict) => {
-    expect(verdictAt(text, published, quote, smallCase())).toBe(verdict);
-  });
+  ])('%s', readsAs(smallCase()));
 });
 
 describe('explanations and event ids', () => {
