@@ -9,6 +9,7 @@ import { toCSV } from '../lib/export/csv';
 import { toMarkdown } from '../lib/export/markdown';
 import { toW3C } from '../lib/export/w3c';
 import type { StoredArticle } from '../lib/messaging/protocol';
+import { pageJson } from '../lib/engine/pipeline';
 import { checkPage, launchWithExtension } from './lib/browser';
 import { serveFiles } from './lib/serve';
 
@@ -18,20 +19,6 @@ type Format = (typeof FORMATS)[number];
 function usage(message: string): never {
   console.error(`check: ${message}\nusage: npm run check -- [--format json|w3c|csv|md] <file-or-URL>...`);
   process.exit(2);
-}
-
-/** The `--format json` object for one page: the contract outside checks rely on. */
-export function pageJson(a: StoredArticle) {
-  return {
-    url: a.url,
-    title: a.title,
-    published: a.published,
-    annotations: a.annotations.map((x) => ({
-      exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, kind: x.kind, entity: x.entity,
-      value: x.value, granularity: x.granularity, verdict: x.verdict, expected: x.verdict === 'conflict' ? x.expected : null,
-      sources: x.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, published: s.published })),
-    })),
-  };
 }
 
 async function main() {

@@ -6,6 +6,11 @@
  *  - speed: tokens per second for names and dates together, start-up time (module load to
  *    first result, in a fresh Node process), and the bytes the content script must load.
  * Defaults: ../shared/data/conll2003/eng.testa and ../shared/data/timebank/.
+ *
+ * `npm run eval -- --claims DIR --labels FILE [--only NAME] [--json FILE]`: instead, checks
+ * every labelled page of DIR against the bundled case without a browser (the extension's own
+ * pipeline, HTML parsed by linkedom) and prints the corpus scorer's per-page lines and totals,
+ * then the checker's time per article. `--json` writes each page's `npm run check` JSON.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -18,12 +23,23 @@ import { readTimemlDir } from './lib/eval/timeml';
 import { addCounts, matchSpans, pct, prf, type Counts, type Span } from './lib/eval/score';
 import { recogniseDates } from '../lib/recognise/dates';
 import { recogniseNames } from '../lib/recognise/names';
+import { checkHtml, pageJson } from '../lib/engine/pipeline';
+import { checkArticle } from '../lib/check/check';
+import type { ArticleText, Mention } from '../lib/types';
+import { parseWithLinkedom } from '../lib/engine/linkedom';
+import { buildCaseIndex } from '../lib/link/case-index';
+import type { CaseFile } from '../lib/cases/format';
+import { addPage, emptyTotals, pageLine, scorePage, totalsLine, type LabelledPage } from './lib/eval/claims';
 
 const { values: args } = parseArgs({
   options: {
     conll: { type: 'string', default: '../shared/data/conll2003/eng.testa' },
     timeml: { type: 'string', default: '../shared/data/timebank' },
     errors: { type: 'string', default: '0' },
+    claims: { type: 'string' },
+    labels: { type: 'string' },
+    only: { type: 'string' },
+    json: { type: 'string' },
   },
 });
 
@@ -148,7 +164,61 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+/** Claims on labelled pages, without a browser: the scorer's lines, then the time per article. */
+function evalClaims(dir: string, labelsFile: string) {
+  const labels: Record<string, LabelledPage> = JSON.parse(readFileSync(labelsFile, 'utf8'));
+  const file: CaseFile = JSON.parse(readFileSync(resolve('lib/cases/bundled/rust-shooting.json'), 'utf8'));
+  const index = buildCaseIndex(file);
+  const totals = emptyTotals();
+  const checkMs: number[] = [];
+  const dumped: string[] = [];
+  const checked: { article: ArticleText; mentions: Mention[] }[] = [];
+  for (const [name, spec] of Object.entries(labels)) {
+    if (args.only && args.only !== name) continue;
+    const html = readFileSync(join(dir, name), 'utf8');
+    const result = checkHtml(html, `http://127.0.0.1/${encodeURIComponent(name)}`, index, parseWithLinkedom);
+    if (!result) {
+      totals.pages++;
+      totals.failed++;
+      totals.expected += spec.flags?.length ?? 0;
+      totals.people += spec.people?.length ?? 0;
+      console.log(`ERROR ${name} | no article found | missed ${spec.flags?.length ?? 0} | people 0/${spec.people?.length ?? 0}`);
+      continue;
+    }
+    checkMs.push(result.timings.check);
+    checked.push({ article: result.article, mentions: result.mentions });
+    const page = pageJson({ ...result.article, annotations: result.annotations });
+    dumped.push(JSON.stringify(page));
+    const score = scorePage(page.annotations, spec);
+    addPage(totals, score, spec.flags?.length ?? 0);
+    console.log(pageLine(name, score, result.article.published, spec));
+  }
+  if (args.json) writeFileSync(args.json, dumped.join('\n') + '\n');
+  // Link and check alone, per article: the first run above (cold caches), then warm (best of 5 per page).
+  const warm = checked.map(({ article, mentions }) => {
+    let best = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const t0 = performance.now();
+      checkArticle(article, mentions, index);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  });
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+    return `median ${at(0.5).toFixed(1)} ms, 95th percentile ${at(0.95).toFixed(1)} ms, max ${(s[s.length - 1] ?? 0).toFixed(1)} ms`;
+  };
+  console.log(`link and check per article (Node ${process.version}, ${checked.length} pages): first run ${stats(checkMs)}; warm ${stats(warm)}`);
+  console.log(totalsLine(totals));
+}
+
 async function main() {
+  if (args.claims) {
+    if (!args.labels) throw new Error('--claims DIR needs --labels FILE');
+    evalClaims(args.claims, args.labels);
+    return;
+  }
   const docs = readConll(args.conll!);
   evalNames(docs);
   evalDates(args.timeml!);
