@@ -76,8 +76,10 @@ export interface Annotation {
   claimKey: string | null;
   /** What the dataset says, where it disagrees (or, for consistent claims, what it says). */
   expected: string | null;
-  /** Other readings the dataset holds (e.g. the other dismissal), shown on the card. */
+  /** Why the verdict, in plain words: which event the sentence was taken to mean and why. */
   explanation: string | null;
+  /** Dates and facts: the id of the case event the claim was read as being about, when one. */
+  event?: string | null;
   caseId: string | null;
   /** The title of the case it was checked against, so a conflict names its case. */
   caseTitle?: string | null;

@@ -57,18 +57,44 @@ function extras(r: Raw, known: string[]) {
 const note = (r: Raw) => [r.description, r.note].filter(Boolean).join(' ') || undefined;
 const ids = (r: Raw): string[] => (r.sources ?? []) as string[];
 
-// Extra trigger words seen in coverage, so that dates are tied to the right event and
-// generic words (the charge's name, which every story repeats) do not decide it.
+// Each event's type, from the format's vocabulary (README, "Event types"): the checker's
+// lexicon then knows its words in every inflection, and `triggers` only add the case's own.
+const EVENT_TYPE: Record<string, string> = {
+  shooting: 'shooting', hutchins_death: 'death', wrongful_death_filed: 'suit-filed', ohsb_citation: 'citation',
+  reeb_appointed: 'appointment', fbi_omi_reports: 'report', estate_settlement: 'settlement', report_to_da: 'report',
+  baldwin_cross_complaint: 'suit-filed', charges_announced: 'charges-announced', charges_filed: 'charge', parents_suit: 'suit-filed',
+  enhancement_dropped: 'charge-reduced', baldwin_plea_2023: 'plea', reeb_withdrawal: 'resignation', ohsb_settlement: 'settlement',
+  new_special_prosecutors: 'appointment', halls_plea: 'plea', charges_dropped_2023: 'dismissal', filming_resumed: 'production-resumed',
+  settlement_approved: 'settlement-approved', grand_jury_indictment: 'indictment', baldwin_plea_2024: 'plea', gr_trial: 'trial',
+  teske_ammo: 'evidence-turned-in', gr_verdict: 'verdict', gr_newtrial_denied_1: 'motion-denied', gr_sentenced: 'sentence',
+  lewis_withdraws: 'resignation', baldwin_trial_start: 'trial', johnson_resigns: 'resignation', baldwin_dismissal: 'dismissal',
+  preservation_letters: 'preservation-notice', motion_to_reconsider: 'reconsideration', gr_newtrial_denied_2: 'motion-denied',
+  reconsider_denied: 'motion-denied', notice_of_appeal: 'appeal', premiere: 'premiere', appeal_withdrawn: 'appeal-withdrawn',
+  malicious_prosecution_filed: 'suit-filed', us_release: 'release', sommer_retires: 'retirement', gr_released: 'prison-release',
+  suit_dismissed_inactivity: 'suit-dismissed', suit_reinstated: 'suit-reinstated', suit_removed_federal: 'suit-removed',
+};
+
+// Trigger words of the fact sheet that its type's lexicon does not hold; and words that
+// name the event beyond its type (Halls' plea came with his suspended sentence).
 const TRIGGERS: Record<string, { add?: string[]; remove?: string[] }> = {
-  shooting: { add: ['fatally shot', 'shot and killed', 'fatal shooting', 'accidental shooting'] },
-  hutchins_death: { add: ['death', 'shooting death'] },
-  charges_announced: { remove: ['involuntary manslaughter'], add: ['announced charges', 'would be charged'] },
-  charges_dropped_2023: { add: ['dismissed', 'dismissal', 'dropped', 'dropped the charges', 'charges were dropped', 'prosecutors dismissed', 'prosecutors dropped'] },
-  baldwin_dismissal: { add: ['dismissed', 'dismissal', 'thrown out', 'threw out the', 'case collapse', 'judge'] },
-  filming_resumed: { add: ['filming resumed', 'resumed', 'production resumed'] },
-  gr_sentenced: { add: ['serving', 'sentence of', 'prison'] },
-  malicious_prosecution_filed: { add: ['filed a lawsuit', 'sued', 'malicious abuse of process', 'wrongful prosecution'] },
-  grand_jury_indictment: { add: ['indicted again', 're-indicted', 'recharged'] },
+  charges_announced: { remove: ['involuntary manslaughter'] },
+  halls_plea: { add: ['sentenced'] },
+};
+
+// Other days the fact sheet gives for the same event (announced vs filed, jury selection vs opening).
+const OTHER_DATES: Record<string, string[]> = {
+  enhancement_dropped: ['2023-02-17'], charges_dropped_2023: ['2023-04-20'], gr_trial: ['2024-02-21'], baldwin_trial_start: ['2024-07-10'],
+};
+
+// Who else an event involves, where the fact sheet leaves it out: the film, for its own events.
+const PARTICIPANTS: Record<string, string[]> = { premiere: ['rust_film'], us_release: ['rust_film'], filming_resumed: ['rust_film'] };
+
+// Ages the sources state (version 2), each on the day they describe, with the fact sheet's sources.
+const AGES: Record<string, { age: number; on: string; sources: string[] }[]> = {
+  joel_souza: [{ age: 48, on: '2021-10-21', sources: ['s_sfnm_timeline', 's_vulture_2021'] }],
+  halyna_hutchins: [{ age: 42, on: '2021-10-21', sources: ['s_krqe_hutchins', 's_abc_gr_verdict'] }],
+  hannah_gutierrez_reed: [{ age: 24, on: '2021-10-21', sources: ['s_looper_halls', 's_abc_gr_verdict'] }],
+  alec_baldwin: [{ age: 66, on: '2024-07-09', sources: ['s_ap_jury'] }],
 };
 
 const people: Person[] = raw.people.map((p: Raw) => ({
@@ -83,31 +109,46 @@ const people: Person[] = raw.people.map((p: Raw) => ({
     ...(r.note ? { note: r.note } : {}),
     ...(r.confidence ? { 'x-confidence': r.confidence } : {}),
   })),
+  ...(AGES[p.id] ? { ages: AGES[p.id] } : {}),
   sources: ids(p),
   note: note(p),
   status: statusOf(p),
   ...extras(p, ['id', 'name', 'aliases', 'roles', 'sources', 'note', 'status']),
 }));
 
+// Name variants of records that the fact sheet does not list and coverage writes.
+const MORE_ALIASES: Record<string, string[]> = { la_superior_court: ['Los Angeles Superior Court'] };
+
 const entity = (r: Raw) => ({
   id: r.id,
   name: r.name,
-  ...aliasesOf(r),
+  ...withMore(r.id, aliasesOf(r)),
   sources: ids(r),
   note: [note(r), r.status && statusOf(r) ? `Status in the fact sheet: ${r.status}.` : ''].filter(Boolean).join(' ') || undefined,
   status: statusOf(r),
   ...extras(r, ['id', 'name', 'aliases', 'sources', 'note', 'status']),
 });
 
-// Matters: the suits and prosecutions the fact sheet talks about by name.
+function withMore(id: string, a: ReturnType<typeof aliasesOf>) {
+  return { ...a, aliases: [...a.aliases, ...(MORE_ALIASES[id] ?? [])] };
+}
+
+// The maximum penalty of the charge every prosecution here brought (version 2).
+const manslaughter = () => [{ name: 'involuntary manslaughter', maximumPenalty: 'P18M', sources: (raw.facts as Raw[]).find((f) => f.id === 'f_max_penalty')!.sources as string[] }];
+
+// Matters: the suits and prosecutions the fact sheet talks about by name, with who they are against.
 const matters = [
-  { id: 'baldwin_v_morrissey', name: 'Baldwin v. Morrissey', aliases: ["Baldwin's malicious prosecution lawsuit", "Baldwin's civil rights lawsuit"], sources: ['s_complaint_baldwin_v_morrissey', 's_ap_federal'] },
-  { id: 'state_v_baldwin_2023', name: 'State v. Baldwin (2023 charges)', aliases: [], sources: ['s_ap_charges_filed', 's_ap_drop_2023'] },
-  { id: 'state_v_baldwin_2024', name: 'State v. Baldwin (2024 indictment)', aliases: [], sources: ['s_ap_indictment', 's_ap_dismissal_wbrz'] },
-  { id: 'state_v_gutierrez_reed', name: 'State v. Gutierrez-Reed', aliases: [], sources: ['s_abc_gr_verdict', 's_iheart_gr_sentence'] },
-  { id: 'hutchins_estate_suit', name: 'Hutchins estate wrongful-death suit', aliases: [], sources: ['s_usatoday_wrongful_death', 's_consequence_settlement'] },
-  { id: 'rust_film', name: 'Rust (the film)', aliases: [], sources: ['s_slashfilm_release', 's_filming_resumed'] },
+  { id: 'baldwin_v_morrissey', name: 'Baldwin v. Morrissey', aliases: ["Baldwin's malicious prosecution lawsuit", "Baldwin's civil rights lawsuit"],
+    defendants: ['kari_morrissey', 'mary_carmack_altwies', 'andrea_reeb', 'jennifer_padgett_macias', 'fjda', 'alexandria_hancock', 'marissa_poppell', 'brian_brandle', 'santa_fe_county_bocc'],
+    sources: ['s_complaint_baldwin_v_morrissey', 's_ap_federal'] },
+  { id: 'state_v_baldwin_2023', name: 'State v. Baldwin (2023 charges)', aliases: [], defendants: ['alec_baldwin'], charges: manslaughter(), sources: ['s_ap_charges_filed', 's_ap_drop_2023'] },
+  { id: 'state_v_baldwin_2024', name: 'State v. Baldwin (2024 indictment)', aliases: [], defendants: ['alec_baldwin'], charges: manslaughter(), sources: ['s_ap_indictment', 's_ap_dismissal_wbrz'] },
+  { id: 'state_v_gutierrez_reed', name: 'State v. Gutierrez-Reed', aliases: [], defendants: ['hannah_gutierrez_reed'], charges: manslaughter(), sources: ['s_abc_gr_verdict', 's_iheart_gr_sentence'] },
+  { id: 'hutchins_estate_suit', name: 'Hutchins estate wrongful-death suit', aliases: [], defendants: ['alec_baldwin', 'rust_movie_productions'], sources: ['s_usatoday_wrongful_death', 's_consequence_settlement'] },
 ];
+
+// Works (version 2): the film, so that "Rust" is never taken for a person, organisation or place.
+const works = [{ id: 'rust_film', name: 'Rust', aliases: ['Rust (the film)'], sources: ['s_slashfilm_release', 's_filming_resumed'], note: 'The Western film on whose set the shooting happened; premiered 2024-11-20, released in the US 2025-05-02.' }];
 
 // The fact sheet names some fact subjects in words; these are the records they mean.
 const SUBJECTS: Record<string, string> = {
@@ -134,9 +175,11 @@ const events: CaseEvent[] = raw.events.map((e: Raw) => {
   return {
     id: e.id,
     label: e.label,
+    type: EVENT_TYPE[e.id],
     date: e.date,
     granularity: e.granularity,
-    participants: e.participants,
+    ...(OTHER_DATES[e.id] ? { otherDates: OTHER_DATES[e.id] } : {}),
+    participants: [...e.participants, ...(PARTICIPANTS[e.id] ?? [])],
     triggers: [...new Set(triggers)],
     sources: e.sources,
     note: e.note,
@@ -145,7 +188,7 @@ const events: CaseEvent[] = raw.events.map((e: Raw) => {
   };
 });
 
-const knownIds = new Set<string>([...raw.people, ...raw.organizations, ...raw.places, ...raw.events].map((r: Raw) => r.id).concat(matters.map((m) => m.id)));
+const knownIds = new Set<string>([...raw.people, ...raw.organizations, ...raw.places, ...raw.events].map((r: Raw) => r.id).concat(matters.map((m) => m.id), works.map((w) => w.id)));
 const facts: Fact[] = [];
 for (const f of raw.facts as Raw[]) {
   const subject = knownIds.has(f.subject) ? f.subject : SUBJECTS[f.subject];
@@ -190,7 +233,7 @@ const sources: Source[] = raw.sources.map((s: Raw) => ({
 
 const file: CaseFile = {
   format: 'casefile/case',
-  version: 1,
+  version: 2,
   id: 'rust-shooting',
   title: "The 'Rust' shooting and the cases that followed",
   description: "The fatal shooting of cinematographer Halyna Hutchins on the set of the film 'Rust' near Santa Fe, New Mexico, on 2021-10-21, and the prosecutions, suits and appeals that followed. Built from Casefile's sourced fact sheet.",
@@ -199,6 +242,7 @@ const file: CaseFile = {
   organizations: raw.organizations.map(entity),
   places: raw.places.map(entity),
   matters,
+  works,
   events,
   facts,
   sources,
@@ -212,4 +256,6 @@ if (!result.ok) {
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, serializeCase(JSON.parse(JSON.stringify(file))));
 for (const w of warnings) console.warn(`note: ${w}`);
-console.log(`wrote ${output}: ${people.length} people, ${file.organizations.length} organizations, ${file.places.length} places, ${matters.length} matters, ${events.length} events, ${facts.length} facts, ${sources.length} sources`);
+const untyped = events.filter((e) => !e.type).map((e) => e.id);
+if (untyped.length) warnings.push(`events without a type: ${untyped.join(', ')}`);
+console.log(`wrote ${output}: ${people.length} people, ${file.organizations.length} organizations, ${file.places.length} places, ${matters.length} matters, ${works.length} works, ${events.length} events, ${facts.length} facts, ${sources.length} sources`);

@@ -14,6 +14,7 @@ import { basename } from 'node:path';
 import { csvKind } from '../lib/cases/csv';
 import { CASE_FORMAT, CASE_FORMAT_VERSION, type CaseFile } from '../lib/cases/format';
 import { decodeText, readCaseText, readCsvInto } from '../lib/cases/read';
+import { withAllLists } from '../lib/cases/validate';
 
 function usage(message?: string): never {
   if (message) console.error(`case: ${message}`);
@@ -30,7 +31,8 @@ function read(path: string): string {
   }
 }
 
-function summary(file: CaseFile): string {
+function summary(stored: CaseFile): string {
+  const file = withAllLists(stored);
   return `${file.people.length} people, ${file.organizations.length} organizations, ${file.places.length} places, ${file.matters.length} matters, ` +
     `${file.events.length} events, ${file.facts.length} facts, ${file.sources.length} sources`;
 }

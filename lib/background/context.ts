@@ -26,7 +26,7 @@ export interface ServiceContext {
   ensureSeeded(): Promise<void>;
   /** The active cases that can be checked against; a broken one is reported and left out. */
   activeCases(): Promise<ActiveCase[]>;
-  /** A stored case's file as validated (optional lists filled), or null when it is broken. */
+  /** A stored case's file as validated and read (every list there, optional ones empty), or null when it is broken. */
   usable(c: StoredCase): CaseFile | null;
   /** A stored case's problems (none when it can be used). */
   problemsOf(c: StoredCase): string[];

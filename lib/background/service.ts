@@ -7,7 +7,7 @@
  */
 import bundledCase from '../cases/bundled/rust-shooting.json';
 import type { CaseFile } from '../cases/format';
-import { formatProblems, validateCase } from '../cases/validate';
+import { formatProblems, validateCase, withAllLists } from '../cases/validate';
 import { CasefileDB, type StoredCase } from '../db/schema';
 import { seedBundledCase } from '../db/store';
 import { buildCaseIndex } from '../link/case-index';
@@ -95,7 +95,7 @@ export class CasefileService implements ServiceContext {
     if (known && known.updatedAt === c.updatedAt) return known;
     let entry: { updatedAt: string; problems: string[]; file: CaseFile | null };
     const result = validateCase(c?.file);
-    if (result.ok) entry = { updatedAt: c.updatedAt, problems: [], file: result.value };
+    if (result.ok) entry = { updatedAt: c.updatedAt, problems: [], file: withAllLists(result.value) };
     else {
       entry = { updatedAt: c?.updatedAt, problems: formatProblems(result.problems), file: null };
       console.warn(`Casefile: the stored case "${String(c?.id)}" is broken and is skipped: ${entry.problems.slice(0, 3).join('; ')}`);

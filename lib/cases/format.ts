@@ -1,12 +1,15 @@
 /**
- * The case file format, version 1 — the contract for every case a user brings
+ * The case file format, version 2 — the contract for every case a user brings
  * (see README "Case file format"). These types mirror the JSON one to one so that an
- * imported file can be exported back unchanged.
+ * imported file can be exported back unchanged. Version 1 files still import: they are
+ * upgraded to version 2 on the way in (`upgradeCase` in validate.ts).
  */
 import type { Granularity } from '../dates/calendar';
 
 export const CASE_FORMAT = 'casefile/case';
-export const CASE_FORMAT_VERSION = 1;
+export const CASE_FORMAT_VERSION = 2;
+/** Versions this build reads (older ones are upgraded on import). */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 export type RecordStatus = 'verified' | 'unverified' | 'disputed';
 
@@ -30,16 +33,49 @@ interface EntityBase {
   status?: RecordStatus;
 }
 
-export interface Person extends EntityBase { roles?: Role[] }
+/** A person's age as a source states it on a day ("48-year-old" on 2021-10-21). Version 2. */
+export interface Age {
+  age: number;
+  on: string;
+  sources: string[];
+}
+
+export interface Person extends EntityBase {
+  roles?: Role[];
+  /** Version 2: the birth date (any granularity), when known. */
+  born?: string;
+  /** Version 2: ages stated by sources, each on a day. */
+  ages?: Age[];
+}
 export type Organization = EntityBase;
 export type Place = EntityBase;
-export type Matter = EntityBase;
+/** A work (a film, a book): named in text, never a person, organisation or place. Version 2. */
+export type Work = EntityBase;
+
+/** A charge brought in a matter, with its maximum penalty. Version 2. */
+export interface Charge {
+  name: string;
+  /** ISO 8601 duration, e.g. "P18M". */
+  maximumPenalty?: string;
+  sources: string[];
+}
+
+export interface Matter extends EntityBase {
+  /** Version 2: who the suit or prosecution is against (ids of people or organizations). */
+  defendants?: string[];
+  /** Version 2: the charges brought, with their maximum penalties. */
+  charges?: Charge[];
+}
 
 export interface CaseEvent {
   id: string;
   label: string;
+  /** Version 2: the event's type, from the documented vocabulary (README) or a free one. */
+  type?: string;
   date: string;
   granularity: Granularity;
+  /** Version 2: other days sources give for the same event (announced one day, filed the next). */
+  otherDates?: string[];
   participants?: string[];
   triggers?: string[];
   sources: string[];
@@ -82,13 +118,15 @@ export interface CaseFile {
   organizations: Organization[];
   places: Place[];
   matters: Matter[];
+  /** Version 2: works (films, books), so their titles are never taken for people or places. */
+  works?: Work[];
   events: CaseEvent[];
   facts: Fact[];
   sources: Source[];
 }
 
 /** The entity kinds a mention can link to, as the case file lists them. */
-export type EntityKind = 'person' | 'organization' | 'place' | 'matter';
+export type EntityKind = 'person' | 'organization' | 'place' | 'matter' | 'work';
 
 /** Which list of a case holds each entity kind. */
 export const ENTITY_LISTS = {
@@ -96,14 +134,17 @@ export const ENTITY_LISTS = {
   organization: 'organizations',
   place: 'places',
   matter: 'matters',
+  work: 'works',
 } as const satisfies Record<EntityKind, keyof CaseFile>;
 
 /** Key order of each record kind, as the contract writes them (round trips diff well). */
 export const KEY_ORDER = {
-  case: ['format', 'version', 'id', 'title', 'description', 'updated', 'people', 'organizations', 'places', 'matters', 'events', 'facts', 'sources'],
-  entity: ['id', 'name', 'aliases', 'roles', 'sources', 'note', 'status'],
+  case: ['format', 'version', 'id', 'title', 'description', 'updated', 'people', 'organizations', 'places', 'matters', 'works', 'events', 'facts', 'sources'],
+  entity: ['id', 'name', 'aliases', 'roles', 'born', 'ages', 'defendants', 'charges', 'sources', 'note', 'status'],
   role: ['role', 'from', 'to', 'sources', 'note'],
-  event: ['id', 'label', 'date', 'granularity', 'participants', 'triggers', 'sources', 'note', 'status'],
+  age: ['age', 'on', 'sources'],
+  charge: ['name', 'maximumPenalty', 'sources'],
+  event: ['id', 'label', 'type', 'date', 'granularity', 'otherDates', 'participants', 'triggers', 'sources', 'note', 'status'],
   fact: ['id', 'subject', 'predicate', 'type', 'value', 'unit', 'triggers', 'sources', 'note', 'status'],
   source: ['id', 'publisher', 'title', 'url', 'published', 'note'],
 } as const;

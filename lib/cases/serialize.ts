@@ -18,7 +18,11 @@ function ordered(record: Json, order: readonly string[], nested: Partial<Record<
   return out;
 }
 
-const entity = (r: Json) => ordered(r, KEY_ORDER.entity, { roles: (x) => ordered(x, KEY_ORDER.role) });
+const entity = (r: Json) => ordered(r, KEY_ORDER.entity, {
+  roles: (x) => ordered(x, KEY_ORDER.role),
+  ages: (x) => ordered(x, KEY_ORDER.age),
+  charges: (x) => ordered(x, KEY_ORDER.charge),
+});
 
 /** Serialise a case file to its canonical text. */
 export function serializeCase(file: CaseFile): string {
@@ -27,6 +31,7 @@ export function serializeCase(file: CaseFile): string {
     organizations: entity,
     places: entity,
     matters: entity,
+    works: entity,
     events: (r) => ordered(r, KEY_ORDER.event),
     facts: (r) => ordered(r, KEY_ORDER.fact),
     sources: (r) => ordered(r, KEY_ORDER.source),

@@ -6,7 +6,7 @@
 import { granularityOf } from '../dates/calendar';
 import { MAX_DEPTH, tooDeep } from '../util/depth';
 import { cleanHttpUrl } from '../util/url';
-import { CASE_FORMAT, CASE_FORMAT_VERSION, KEY_ORDER, type CaseFile } from './format';
+import { CASE_FORMAT, CASE_FORMAT_VERSION, KEY_ORDER, READABLE_VERSIONS, type CaseFile } from './format';
 
 export interface Problem {
   path: string;
@@ -33,7 +33,7 @@ function show(value: unknown): string {
   return typeof value === 'object' ? 'an object' : String(value);
 }
 
-/** Validate a parsed case file against the format, version 1. */
+/** Validate a parsed case file against the format (version 2, or version 1 upgraded to it). */
 export function validateCase(input: unknown): ValidationResult {
   const problems: Problem[] = [];
   const report = (path: string, message: string) => problems.push({ path, message });
@@ -42,13 +42,17 @@ export function validateCase(input: unknown): ValidationResult {
     return { ok: false, problems: [{ path: '$', message: `${show(input)} is not a case file (expected a JSON object)` }] };
   }
   if (input.format !== CASE_FORMAT) report('format', `${show(input.format)} is not "${CASE_FORMAT}"`);
-  if (input.version !== CASE_FORMAT_VERSION) {
+  const version = input.version;
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(version)) {
     const newer = typeof input.version === 'number' && input.version > CASE_FORMAT_VERSION;
     report('version', newer
       ? `version ${input.version} is newer than this Casefile reads (expected ${CASE_FORMAT_VERSION}); update the extension`
-      : `${show(input.version)} is not a supported version (expected ${CASE_FORMAT_VERSION})`);
+      : `${show(input.version)} is not a supported version (expected ${READABLE_VERSIONS.join(' or ')})`);
   }
-  checkKeys(input, KEY_ORDER.case, '', report);
+  // Version 2's additions are unknown keys in a version 1 file, as they always were.
+  const v2 = version === 2;
+  const caseKeys = v2 ? KEY_ORDER.case : KEY_ORDER.case.filter((k) => k !== 'works');
+  checkKeys(input, caseKeys, '', report);
   checkId(input.id, 'id', report);
   checkText(input.title, 'title', LIMIT.label, true, report);
   checkText(input.description, 'description', LIMIT.note, false, report);
@@ -56,10 +60,11 @@ export function validateCase(input: unknown): ValidationResult {
 
   // Pass 1: every id and its kind, so that references can be resolved in pass 2.
   const kinds = new Map<string, string>();
-  const lists = ['people', 'organizations', 'places', 'matters', 'events', 'facts', 'sources'] as const;
+  const lists = ['people', 'organizations', 'places', 'matters', 'works', 'events', 'facts', 'sources'] as const;
   for (const list of lists) {
     const records = input[list];
     if (records === undefined && list !== 'people' && list !== 'events' && list !== 'sources') continue;
+    if (list === 'works' && !v2) continue;
     if (!Array.isArray(records)) {
       report(list, `${show(records)} is not a list`);
       continue;
@@ -70,7 +75,7 @@ export function validateCase(input: unknown): ValidationResult {
       else kinds.set(record.id, list);
     });
   }
-  const entityLists = ['people', 'organizations', 'places', 'matters'];
+  const entityLists = v2 ? ['people', 'organizations', 'places', 'matters', 'works'] : ['people', 'organizations', 'places', 'matters'];
   const isEntity = (id: string) => entityLists.includes(kinds.get(id) ?? '');
   const refSources = (value: unknown, path: string, required: boolean) => {
     if (!checkList(value, path, required, report)) return;
@@ -87,7 +92,8 @@ export function validateCase(input: unknown): ValidationResult {
     records.forEach((r, i) => {
       const p = `${list}[${i}]`;
       if (!isObject(r)) return report(p, `${show(r)} is not an object`);
-      checkKeys(r, KEY_ORDER.entity.filter((k) => k !== 'roles' || list === 'people'), p, report);
+      checkKeys(r, KEY_ORDER.entity.filter((k) => (k !== 'roles' || list === 'people') && (v2 ? V2_ENTITY_KEYS[k] === undefined || V2_ENTITY_KEYS[k] === list : V2_ENTITY_KEYS[k] === undefined)), p, report);
+      if (v2) checkEntityV2(r, list, p, (id) => ['people', 'organizations'].includes(kinds.get(id) ?? ''), refSources, report);
       checkId(r.id, `${p}.id`, report);
       checkText(r.name, `${p}.name`, LIMIT.name, true, report);
       checkStrings(r.aliases, `${p}.aliases`, LIMIT.name, report);
@@ -117,7 +123,13 @@ export function validateCase(input: unknown): ValidationResult {
   (Array.isArray(input.events) ? input.events : []).forEach((e, i) => {
     const p = `events[${i}]`;
     if (!isObject(e)) return report(p, `${show(e)} is not an object`);
-    checkKeys(e, KEY_ORDER.event, p, report);
+    checkKeys(e, v2 ? KEY_ORDER.event : KEY_ORDER.event.filter((k) => k !== 'type' && k !== 'otherDates'), p, report);
+    if (v2 && e.otherDates !== undefined && checkList(e.otherDates, `${p}.otherDates`, false, report)) {
+      (e.otherDates as unknown[]).forEach((d, j) => checkDate(d, `${p}.otherDates[${j}]`, report));
+    }
+    if (v2 && e.type !== undefined && (typeof e.type !== 'string' || !EVENT_TYPE.test(e.type))) {
+      report(`${p}.type`, `${show(e.type)} is not an event type (expected lowercase words joined by "-", e.g. "dismissal" or "suit-filed")`);
+    }
     checkId(e.id, `${p}.id`, report);
     checkText(e.label, `${p}.label`, LIMIT.label, true, report);
     const g = checkDate(e.date, `${p}.date`, report);
@@ -163,24 +175,75 @@ export function validateCase(input: unknown): ValidationResult {
     checkText(s.note, `${p}.note`, LIMIT.note, false, report);
   });
 
-  return problems.length ? { ok: false, problems } : { ok: true, value: normalised(input), problems: [] };
+  if (problems.length) return { ok: false, problems };
+  // Kept as written, lists left out and version 1 included (it exports as it came); the
+  // checker reads it upgraded, and readers see every list (`withAllLists`).
+  return { ok: true, value: normalised(input), problems: [] };
 }
 
 /** The lists the format lets a file leave out. */
-const OPTIONAL_LISTS = ['organizations', 'places', 'matters', 'facts'] as const;
+const OPTIONAL_LISTS = ['organizations', 'places', 'matters', 'works', 'facts'] as const;
 
 /**
- * A valid file as the rest of Casefile reads it: the lists it may leave out are there (empty),
- * and every source URL is written as it parses (its normalised `href`).
+ * A valid file as it is stored: every source URL written as it parses (its normalised `href`),
+ * nothing else changed — so an unchanged case exports as it was imported.
  */
 function normalised(input: Json): CaseFile {
   const out: Json = { ...input };
-  for (const list of OPTIONAL_LISTS) if (out[list] === undefined) out[list] = [];
   out.sources = (input.sources as Json[]).map((s) => {
     const clean = cleanHttpUrl(s.url as string);
     return 'href' in clean && clean.href !== s.url ? { ...s, url: clean.href } : s;
   });
   return out as unknown as CaseFile;
+}
+
+/**
+ * A valid file as the rest of Casefile reads it: the lists it may leave out are there, empty.
+ * (A case file of people, events and sources alone once broke listing and checking.)
+ */
+export function withAllLists(file: CaseFile): CaseFile {
+  if (OPTIONAL_LISTS.every((list) => Array.isArray((file as unknown as Json)[list]))) return file;
+  const out: Json = { ...file };
+  for (const list of OPTIONAL_LISTS) if (!Array.isArray(out[list])) out[list] = [];
+  return out as unknown as CaseFile;
+}
+
+/** Version 2 keys that only one list's records may carry. */
+const V2_ENTITY_KEYS: Record<string, string> = { born: 'people', ages: 'people', defendants: 'matters', charges: 'matters' };
+const EVENT_TYPE = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Version 2's entity fields: a person's birth date and ages, a matter's defendants and charges. */
+function checkEntityV2(r: Json, list: string, p: string, isParty: (id: string) => boolean, refSources: (v: unknown, path: string, required: boolean) => void, report: Report) {
+  if (list === 'people') {
+    if (r.born !== undefined) checkDate(r.born, `${p}.born`, report);
+    if (r.ages !== undefined && checkList(r.ages, `${p}.ages`, false, report)) {
+      (r.ages as unknown[]).forEach((a, j) => {
+        const ap = `${p}.ages[${j}]`;
+        if (!isObject(a)) return report(ap, `${show(a)} is not an object`);
+        checkKeys(a, KEY_ORDER.age, ap, report);
+        if (typeof a.age !== 'number' || !Number.isInteger(a.age) || a.age < 0 || a.age > 150) report(`${ap}.age`, `${show(a.age)} is not an age (expected a whole number of years)`);
+        if (checkDate(a.on, `${ap}.on`, report) !== 'day') { if (typeof a.on === 'string' && granularityOf(a.on)) report(`${ap}.on`, `"${a.on}" is not a day (expected YYYY-MM-DD)`); }
+        refSources(a.sources, `${ap}.sources`, true);
+      });
+    }
+  }
+  if (list === 'matters') {
+    if (r.defendants !== undefined && checkList(r.defendants, `${p}.defendants`, false, report)) {
+      (r.defendants as unknown[]).forEach((id, j) => {
+        if (typeof id !== 'string' || !isParty(id)) report(`${p}.defendants[${j}]`, `${show(id)} does not name a person or organization`);
+      });
+    }
+    if (r.charges !== undefined && checkList(r.charges, `${p}.charges`, false, report)) {
+      (r.charges as unknown[]).forEach((c, j) => {
+        const cp = `${p}.charges[${j}]`;
+        if (!isObject(c)) return report(cp, `${show(c)} is not an object`);
+        checkKeys(c, KEY_ORDER.charge, cp, report);
+        checkText(c.name, `${cp}.name`, LIMIT.name, true, report);
+        if (c.maximumPenalty !== undefined && (typeof c.maximumPenalty !== 'string' || !DURATION.test(c.maximumPenalty))) report(`${cp}.maximumPenalty`, `${show(c.maximumPenalty)} is not an ISO 8601 duration (expected e.g. "P18M")`);
+        refSources(c.sources, `${cp}.sources`, true);
+      });
+    }
+  }
 }
 
 /** One line per problem, as the command line and the options page print them. */

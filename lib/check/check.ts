@@ -11,6 +11,7 @@ import type { CheckedClaim } from './claim';
 import { buildContext } from './context';
 import { checkDates } from './dates';
 import { checkFacts } from './facts';
+import { checkAges } from './ages';
 import { checkRoles } from './roles';
 
 const CONTEXT = 32;
@@ -25,17 +26,23 @@ export function checkArticle(article: ArticleText, mentions: Mention[], index: C
   const roleClaims = checkRoles(ctx);
   const annotations: Annotation[] = [];
   for (const m of linked) {
+    if (m.work) continue; // a work's title is context, not a name to highlight
     const claim = dateClaims.get(m) ?? roleClaims.get(m) ?? null;
     annotations.push(annotate(article.text, index, m, claim));
   }
-  for (const claim of checkFacts(ctx)) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
+  for (const claim of [...checkFacts(ctx), ...checkAges(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
   return annotations.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 function annotate(text: string, index: CaseIndex, m: LinkedMention | (Omit<LinkedMention, 'kind'> & { kind: 'fact' }), claim: CheckedClaim | null): Annotation {
   const entity = m.entity ? index.entities.get(m.entity) : undefined;
   const sourceIds = claim?.sources ?? (entity ? recordSources(index, entity.id) : []);
-  const explanation = claim?.explanation ?? (m.entity && 'form' in m && m.form === 'misspelling' ? `A misspelling of ${entity?.name} seen in coverage.` : null);
+  const written = text.slice(m.start, m.end);
+  const explanation = claim?.explanation ?? (m.entity && 'form' in m && m.form === 'misspelling'
+    ? ('fuzzy' in m && m.fuzzy
+      ? `Probably a misspelling of ${entity?.name}: “${written}” is not a name the case lists, but it is spelt nearly the same, in an article about the case.`
+      : `A misspelling of ${entity?.name} seen in coverage.`)
+    : null);
   return {
     id: `${m.kind}:${m.start}-${m.end}`,
     start: m.start,
@@ -53,6 +60,7 @@ function annotate(text: string, index: CaseIndex, m: LinkedMention | (Omit<Linke
     claimKey: claim?.claimKey ?? null,
     expected: claim?.expected ?? null,
     explanation,
+    ...(m.kind === 'date' || m.kind === 'fact' ? { event: claim?.event ?? null } : {}),
     caseId: entity || claim ? index.caseId : null,
     sources: resolveSources(index, sourceIds),
     others: [],

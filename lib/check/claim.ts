@@ -14,6 +14,8 @@ export interface CheckedClaim {
   /** What the dataset says, in words a reader can check. */
   expected: string | null;
   explanation: string | null;
+  /** The case event the claim was read as being about (its id), when there is one. */
+  event?: string | null;
   /** Source ids of the records the verdict rests on. */
   sources: string[];
 }

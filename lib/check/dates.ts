@@ -1,19 +1,21 @@
 /**
- * Date claims: a date in a sentence is tied to the event it talks about (trigger words near
- * it, participants around it), then compared with the event's date at the coarser of the
- * two granularities. Where several events fit ("dismissed" — in 2023 by the prosecutors, in
- * 2024 by the judge), the date agrees if it fits any of the likely ones.
+ * Date claims, precision first. A date is checked only when the sentence says plainly that
+ * an event of a known type happened on it: the date must modify an event word of its own
+ * clause (see `reader.ts`), and nothing may make the claim reported, scheduled, negated or
+ * hypothetical. The date agrees when it fits any event of that type. It conflicts only when
+ * it contradicts every event of that type whose participants the sentence names, no event
+ * of the case at all falls on it (it may date another action), and every such event is
+ * verified. Everything else is unknown, with the reason in the explanation.
  */
-import { humanDate, sameAtCoarser, truncate, coarser } from '../dates/calendar';
+import { granularityOf, humanDate, sameAtCoarser, truncate, coarser, isOnOrBefore } from '../dates/calendar';
 import { checkableDate } from '../dates/periods';
-import { isVerified } from '../cases/format';
+import { isVerified, type CaseEvent } from '../cases/format';
 import { spanIndexAt } from '../recognise/sentences';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
 import type { CheckContext } from './context';
-import { assignTriggers, scoreEvents, type ScoredEvent } from './events';
-
-const MIN_SCORE = 0.45;
+import { insideQuotes, objectClassesOf, readDate, readWords, type DateReading, type Predicate, type Word } from './reader';
+import { typesOf } from './lexicon';
 
 /** Check every date mention of an article about the case. */
 export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> {
@@ -21,53 +23,164 @@ export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> 
   if (!ctx.aboutCase) return out;
   // Weeks, quarters and seasons are checked at their year; decades and vague references not at all.
   const dates = ctx.mentions.filter((m) => m.kind === 'date' && m.value && m.granularity && checkableDate(m.value, m.granularity));
-  const bySentence = new Map<number, LinkedMention[]>();
-  for (const d of dates) {
-    const i = spanIndexAt(ctx.sentences, d.start);
+  const read = new Map<number, ReturnType<typeof readWords>>();
+  for (const date of dates) {
+    const i = spanIndexAt(ctx.sentences, date.start);
     if (i < 0) continue;
-    bySentence.set(i, [...(bySentence.get(i) ?? []), d]);
-  }
-  for (const [i, list] of bySentence) {
-    const assigned = assignTriggers(ctx.triggersIn[i], list);
-    list.forEach((date, k) => {
-      const claim = judge(date, scoreEvents(ctx, i, date, assigned[k]));
-      if (claim) out.set(date, claim);
-    });
+    let sentence = read.get(i);
+    if (!sentence) read.set(i, (sentence = readWords(ctx.text, ctx.sentences[i], ctx.index.triggerLexicon)));
+    const claim = judgeDate(ctx, i, date, sentence.words, sentence.predicates);
+    if (claim) out.set(date, claim);
   }
   return out;
 }
 
-function judge(date: LinkedMention, scored: ScoredEvent[]): CheckedClaim | null {
-  const likely = scored.filter((s) => s.score >= MIN_SCORE && s.score >= scored[0].score * 0.5);
-  if (!likely.length) return null;
+function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Word[], predicates: ReturnType<typeof readWords>['predicates']): CheckedClaim | null {
+  const di = words.findIndex((w) => w.end > date.start);
+  let dj = di;
+  while (dj < words.length && words[dj].start < date.end) dj++;
+  if (di < 0 || dj <= di) return null;
+  const reading = readDate(ctx.text, words, predicates, di, dj);
+  if (reading.kind === 'other') return null;
   const said = checkableDate(date.value!, date.granularity!)!;
-  const fits = (s: ScoredEvent) => sameAtCoarser(said, { value: s.event.date, granularity: s.event.granularity }) || inRange(date, s.event.date);
-  const match = likely.find(fits);
-  const best = match ?? likely[0];
-  const event = best.event;
-  const others = likely.filter((s) => s !== best).map((s) => `${s.event.label} (${humanDate(s.event.date)})`);
-  const base = {
-    start: date.start,
-    end: date.end,
-    claim: `date of: ${event.label}`,
-    claimKey: `event:${event.id}:date`,
-    value: said.value,
-    sources: event.sources,
-  };
+  const candidates = candidateEvents(ctx, i, reading, words);
+  if (!candidates.length) return null;
+  const fits = (e: CaseEvent) => [e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }) || inRange(date, d));
+  const base = { start: date.start, end: date.end, value: said.value };
+  const match = candidates.find(fits);
   if (match) {
-    return { ...base, verdict: 'consistent', expected: event.date, explanation: `The case dates this to ${humanDate(event.date)}.` };
+    return {
+      ...base, verdict: 'consistent', claim: `date of: ${match.label}`, claimKey: `event:${match.id}:date`, event: match.id, expected: match.date,
+      sources: match.sources, explanation: `Read as the date of “${short(match)}” (${reading.why}); the case dates it to ${humanDate(match.date)}.`,
+    };
   }
-  if (!isVerified(event)) {
-    return { ...base, verdict: 'unknown', expected: event.date, explanation: `The case dates this to ${humanDate(event.date)}, but marks it ${event.status}: not used to flag.` };
-  }
-  const g = coarser(said.granularity, event.granularity);
+  const best = candidates[0];
+  const unknown = (why: string): CheckedClaim => ({
+    ...base, verdict: 'unknown', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
+    explanation: `Read as the date of “${short(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
+  });
+  if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
+  if (insideQuotes(ctx.text, ctx.sentences[i], date.start)) return unknown('the sentence quotes someone');
+  const compatible = candidates.filter((e) => participantsNamed(ctx, i, e, words));
+  if (!compatible.length) return unknown('the sentence names none of its participants');
+  const other = eventOn(ctx, said, reading, sentenceTypes(ctx, words, predicates, reading), i);
+  if (other) return unknown(`the case has another event on that date (“${short(other)}”), which the date may belong to`);
+  const unverified = compatible.find((e) => !isVerified(e));
+  if (unverified) return unknown(`the case marks “${short(unverified)}” ${unverified.status}`);
+  const g = coarser(said.granularity, best.granularity);
+  const others = compatible.filter((e) => e !== best).map((e) => `${short(e)} (${humanDate(e.date)})`);
   return {
-    ...base,
-    verdict: 'conflict',
-    expected: event.date,
-    explanation: `The article says ${humanDate(truncate(said.value, g))}; the case dates “${event.label.replace(/\s*\(.*$/, '')}” to ${humanDate(event.date)}.` +
-      (others.length ? ` Other events this sentence may mean: ${others.join('; ')} — none on that date either.` : ''),
+    ...base, verdict: 'conflict', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
+    explanation: `Read as the date of “${short(best)}”: ${reading.why}, and ${participantsWhy(ctx, i, best)}. ` +
+      `The article says ${humanDate(truncate(said.value, g))}; the case dates it to ${humanDate(best.date)}.` +
+      (others.length ? ` Other events of that kind: ${others.join('; ')} — none on that date either.` : ''),
   };
+}
+
+const MODALITY: Record<Exclude<DateReading & { kind: 'event' }, never>['modality'], string> = {
+  plain: '',
+  reported: 'the date is that of a statement',
+  scheduled: 'the sentence speaks of a plan or a schedule, not of what happened',
+  negated: 'the sentence denies it',
+  hypothetical: 'the sentence supposes it, it does not say it happened',
+};
+
+/** Events of the reading's types (or whose own trigger words are in the sentence), as of publication, latest first. */
+function candidateEvents(ctx: CheckContext, i: number, reading: Exclude<DateReading, { kind: 'other' }>, words: Word[]): CaseEvent[] {
+  const out = new Set<CaseEvent>();
+  for (const t of reading.types) {
+    if (t.startsWith('#')) {
+      const own = ctx.index.events.get(t.slice(1));
+      if (own) out.add(own);
+    }
+    for (const e of ctx.index.eventsByType.get(t) ?? []) out.add(e);
+  }
+  const keys = words.map((w) => w.key);
+  const head = reading.predicate.entry.keys[0];
+  for (const [id, triggers] of ctx.index.eventTriggerKeys) {
+    const e = ctx.index.events.get(id)!;
+    if (out.has(e) || (e.type && reading.excluded.includes(e.type))) continue;
+    if (triggers.some((t) => t.includes(head) && containsRun(keys, t))) out.add(e);
+  }
+  void i;
+  return [...out].filter((e) => !ctx.published || isOnOrBefore(e.date, ctx.published)).sort((a, b) => b.date.localeCompare(a.date));
+}
+
+function containsRun(keys: string[], run: string[]): boolean {
+  outer: for (let s = 0; s + run.length <= keys.length; s++) {
+    for (let k = 0; k < run.length; k++) if (keys[s + k] !== run[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the sentence (or, when it names no case entity, the one before) names a participant of the event. */
+function participantsNamed(ctx: CheckContext, i: number, e: CaseEvent, _words: Word[]): boolean {
+  const list = e.participants ?? [];
+  if ([...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work')) {
+    const here = actorsIn(ctx, i);
+    return list.some((p) => here.has(p));
+  }
+  if (i > 0 && ctx.entitiesIn[i - 1].size) return list.some((p) => ctx.entitiesIn[i - 1].has(p));
+  // A sentence naming nobody: only an event of a kind the case holds once.
+  return (ctx.index.eventsByType.get(e.type ?? '') ?? []).length === 1 && list.some((p) => ctx.articleEntities.has(p));
+}
+
+/**
+ * Entities a sentence names as actors: a name only ever written as a possessor of something
+ * other than an event ("Baldwin's stunt double fired") is not one.
+ */
+function actorsIn(ctx: CheckContext, i: number): Set<string> {
+  const s = ctx.sentences[i];
+  const out = new Set<string>();
+  for (const m of ctx.mentions) {
+    if (!m.entity || m.start < s.start || m.end > s.end) continue;
+    const after = ctx.text.slice(m.end, m.end + 40);
+    const possessor = /^(?:['’]s?)\s+(?:[\w-]+\s+){0,1}(double|lawyer|lawyers|attorney|attorneys|spokesperson|spokesman|spokeswoman|family|team|representative|representatives|wife|husband|widow|widower|son|daughter|mother|father|friend|assistant|publicist|stand-in)\b/i.test(after);
+    if (!possessor) out.add(m.entity);
+  }
+  return out;
+}
+
+function participantsWhy(ctx: CheckContext, i: number, e: CaseEvent): string {
+  const named = (e.participants ?? []).filter((p) => ctx.entitiesIn[i].has(p) || (i > 0 && ctx.entitiesIn[i - 1].has(p)));
+  const names = named.map((p) => ctx.index.entities.get(p)?.name ?? p);
+  return names.length ? `the sentence names ${names.join(', ')}` : 'it is the only event of that kind in the case';
+}
+
+/**
+ * Types of event the sentence's other words name ("filed a lawsuit … over the shooting"): a
+ * date may belong to one of them rather than to the event it was read with.
+ */
+function sentenceTypes(ctx: CheckContext, words: Word[], predicates: Predicate[], reading: Exclude<DateReading, { kind: 'other' }>): Set<string> {
+  const out = new Set<string>();
+  const classes = objectClassesOf(words);
+  for (const p of predicates) {
+    if (p === reading.predicate) continue;
+    for (const t of typesOf(p.entry.sense, classes)) out.add(t);
+  }
+  void ctx;
+  return out;
+}
+
+/**
+ * Another event of the case on the stated date (at the coarser granularity) that the sentence
+ * may be talking about: one of a type its other words name, with a participant it names.
+ */
+function eventOn(ctx: CheckContext, said: { value: string; granularity: 'year' | 'month' | 'day' }, reading: Exclude<DateReading, { kind: 'other' }>, types: Set<string>, i: number): CaseEvent | null {
+  const actors = ctx.entitiesIn[i];
+  for (const e of ctx.index.events.values()) {
+    // Events of a kind the sentence's own words rule out ("the manslaughter charge", not the lawsuit).
+    if (e.type && reading.excluded.includes(e.type)) continue;
+    if (!e.type || !types.has(e.type) || reading.types.includes(e.type)) continue;
+    if (!(e.participants ?? []).some((p) => actors.has(p))) continue;
+    if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
+  }
+  return null;
+}
+
+function short(e: CaseEvent): string {
+  return e.label.replace(/\s*\(.*$/, '').replace(/;.*$/, '');
 }
 
 function inRange(date: LinkedMention, eventDate: string): boolean {

@@ -8,6 +8,8 @@ import { isVerified, type Role } from '../cases/format';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
 import type { CheckContext } from './context';
+import { insideQuotes } from './reader';
+import { spanIndexAt } from '../recognise/sentences';
 
 /** Titles news writes, each with the words a case's role text uses for it. */
 const TITLES: [RegExp, string, string[]][] = [
@@ -30,10 +32,19 @@ const TITLES: [RegExp, string, string[]][] = [
 ];
 
 const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman))';
-/** "special prosecutor Kari Morrissey", "Santa Fe County Sheriff Adan Mendoza", "Albuquerque attorney Taylor Smith". */
-const BEFORE = new RegExp(`\\b(${TITLE_WORDS})\\.?\\s+$`, 'i');
-/** "Joel Souza, the film's director", "Halyna Hutchins, the cinematographer on Rust". */
-const AFTER = new RegExp(`^,\\s+(?:the|a|an|its|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}?(${TITLE_WORDS})\\b`, 'i');
+/**
+ * "special prosecutor Kari Morrissey", "Santa Fe County Sheriff Adan Mendoza": the title right
+ * before the name, nothing but a space between (a title ending the sentence before is not one).
+ */
+const BEFORE = new RegExp(`\\b(${TITLE_WORDS})[ \\u00a0]+$`, 'i');
+/** "The movie's assistant director, Joel Souza, …": a title in apposition before the name. */
+const BEFORE_APPOSITION = new RegExp(`(?:^|[.;:!?]\\s+|,\\s+|\\b(?:and|but|while|as|when|said|says)\\s+)(?:the|a|an|its|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}?(${TITLE_WORDS}),\\s+$`, 'i');
+/**
+ * "Joel Souza, the film's director, …", "Halyna Hutchins, the cinematographer on Rust.": an
+ * apposition closed by a comma or the sentence's end — "Alec Baldwin, the special prosecutor
+ * in the case is stepping down" names the clause's subject, not Baldwin's role.
+ */
+const AFTER = new RegExp(`^,\\s+(?:the|a|an|its|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}?(${TITLE_WORDS})(?:\\s+(?:of|on|for|in|at)\\s+(?:(?!\\b(?:is|was|are|were|has|have|had|will|would|can|could|said|says|did|does)\\b)[^,.;:!?]){1,60}?)?\\s*(?:,|[.;!?]|$)`, 'i');
 
 /** Check the title written next to each linked person. */
 export function checkRoles(ctx: CheckContext): Map<LinkedMention, CheckedClaim> {
@@ -42,8 +53,13 @@ export function checkRoles(ctx: CheckContext): Map<LinkedMention, CheckedClaim> 
     if (m.kind !== 'person' || !m.entity) continue;
     const person = ctx.index.entities.get(m.entity)?.person;
     if (!person?.roles?.length) continue;
-    const before = BEFORE.exec(ctx.text.slice(Math.max(0, m.start - 40), m.start));
-    const after = AFTER.exec(ctx.text.slice(m.end, m.end + 60));
+    const i = spanIndexAt(ctx.sentences, m.start);
+    if (i < 0 || insideQuotes(ctx.text, ctx.sentences[i], m.start)) continue; // quoted: what someone else wrote
+    const sentenceStart = ctx.sentences[i].start;
+    const sentenceEnd = ctx.sentences[i].end;
+    const left = ctx.text.slice(Math.max(sentenceStart, m.start - 60), m.start);
+    const before = BEFORE.exec(left) ?? BEFORE_APPOSITION.exec(left);
+    const after = AFTER.exec(ctx.text.slice(m.end, Math.min(sentenceEnd, m.end + 100)) + (m.end + 100 >= sentenceEnd ? '' : ' '));
     const written = before?.[1] ?? after?.[1];
     if (!written) continue;
     const title = TITLES.find(([re]) => re.test(written));

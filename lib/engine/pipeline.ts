@@ -34,7 +34,10 @@ export function checkHtml(html: string, url: string, index: CaseIndex, parse: Pa
   };
 }
 
-/** The `--format json` object for one page: the contract outside checks rely on (see README, `npm run check`). */
+/**
+ * The `--format json` object for one page: the contract outside checks rely on (see README,
+ * `npm run check`). Date and fact annotations carry `event`, the case event they were read as.
+ */
 export function pageJson(a: { url: string; title: string; published: string | null; annotations: Annotation[] }) {
   return {
     url: a.url,
@@ -43,6 +46,7 @@ export function pageJson(a: { url: string; title: string; published: string | nu
     annotations: a.annotations.map((x) => ({
       exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, kind: x.kind, entity: x.entity,
       value: x.value, granularity: x.granularity, verdict: x.verdict, expected: x.verdict === 'conflict' ? x.expected : null,
+      ...(x.kind === 'date' || x.kind === 'fact' ? { event: x.event ?? null } : {}),
       sources: x.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, published: s.published })),
     })),
   };

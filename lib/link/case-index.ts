@@ -6,6 +6,10 @@
  */
 import { ENTITY_LISTS, type CaseEvent, type CaseFile, type EntityKind, type Fact, type Person, type Source } from '../cases/format';
 import { tokenize, type Token } from './tokens';
+import { FormIndex } from '../check/lemma';
+import { upgradeCase } from '../cases/upgrade';
+import { withAllLists } from '../cases/validate';
+import type { LexiconEntry } from '../check/lexicon';
 
 /** How an alias names its entity; weak forms link only where the article is about the case. */
 export type AliasForm = 'name' | 'alias' | 'misspelling' | 'surname';
@@ -19,6 +23,7 @@ export interface AliasEntry {
   caps: boolean[];
   /** Multi-token capitalised names are strong: they link on any page. */
   strong: boolean;
+  kind: EntityKind;
 }
 
 interface TrieNode {
@@ -43,9 +48,38 @@ export interface CaseIndex {
   facts: Fact[];
   factsBySubject: Map<string, Fact[]>;
   sources: Map<string, Source>;
+  /** Events by their `type` (version 2). */
+  eventsByType: Map<string, CaseEvent[]>;
+  /** Each event's trigger phrases as lemma keys, so "withdrew" finds a trigger "withdraws". */
+  eventTriggerKeys: Map<string, string[][]>;
+  /** Whether any event has a type: then a typed event is found by its type, its triggers only add words. */
+  typed: boolean;
+  /**
+   * The trigger words of untyped events as predicates of their own (a user's "vote" event):
+   * by the lemma key of their first word. A typed event is found through the lexicon instead.
+   */
+  triggerLexicon: { lexicon: Map<string, LexiconEntry[]>; forms: FormIndex };
   /** Trigger phrases (tokenised) of events and facts, for one scan per sentence. */
   triggers: TrieNode;
   aliases: TrieNode;
+  /** People by their names' tokens, for misspellings no alias lists ("Joel Sousa"). */
+  personNames: PersonName[];
+  /** Charges brought in the case's matters, with their maximum penalties (version 2). */
+  charges: IndexedCharge[];
+}
+
+export interface IndexedCharge {
+  matter: string;
+  defendants: string[];
+  name: string;
+  maximumPenalty?: string;
+  sources: string[];
+}
+
+/** A person's full name (and multi-word aliases) as lowercase tokens, initials left out. */
+export interface PersonName {
+  entity: string;
+  tokens: string[];
 }
 
 export interface TriggerEntry {
@@ -69,7 +103,9 @@ function insert<T>(root: TrieNode, keys: string[], entry: T) {
 }
 
 /** Build the index of one case. Linear in the size of the case. */
-export function buildCaseIndex(file: CaseFile): CaseIndex {
+export function buildCaseIndex(input: CaseFile): CaseIndex {
+  // Version 1 cases are read as version 2: events get the type their label names.
+  const file = upgradeCase(withAllLists(input));
   const entities = new Map<string, IndexedEntity>();
   const aliases = node();
   for (const [kind, list] of Object.entries(ENTITY_LISTS) as [EntityKind, keyof CaseFile][]) {
@@ -90,7 +126,7 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
         seen.add(signature);
         const caps = tokens.map((t) => t.capitalised);
         const strong = keys.length > 1 && caps.every((c, i) => c || /^(of|de|the|and|v|vs)$/.test(keys[i])) && form !== 'surname';
-        insert(aliases, keys, { entity: record.id, form, text, caps, strong } satisfies AliasEntry);
+        insert(aliases, keys, { entity: record.id, form, text, caps, strong, kind } satisfies AliasEntry);
       }
     }
   }
@@ -98,6 +134,14 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
   const events = new Map(file.events.map((e) => [e.id, e]));
   for (const e of file.events) for (const t of e.triggers ?? []) insert(triggers, tokenize(t).map((x) => x.key), { owner: e.id, ownerType: 'event', text: t } satisfies TriggerEntry);
   for (const f of file.facts) for (const t of f.triggers ?? []) insert(triggers, tokenize(t).map((x) => x.key), { owner: f.id, ownerType: 'fact', text: t } satisfies TriggerEntry);
+  const eventsByType = new Map<string, CaseEvent[]>();
+  const eventTriggerKeys = new Map<string, string[][]>();
+  const triggerForms = new FormIndex();
+  for (const e of file.events) {
+    if (e.type) eventsByType.set(e.type, [...(eventsByType.get(e.type) ?? []), e]);
+    const keys = (e.triggers ?? []).map((t) => tokenize(t).filter((x) => !x.capitalised).map((x) => triggerForms.add(x.key))).filter((k) => k.length);
+    if (keys.length) eventTriggerKeys.set(e.id, keys);
+  }
   const factsBySubject = new Map<string, Fact[]>();
   for (const f of file.facts) {
     const list = factsBySubject.get(f.subject) ?? [];
@@ -109,12 +153,38 @@ export function buildCaseIndex(file: CaseFile): CaseIndex {
     title: file.title,
     entities,
     events,
+    eventsByType,
+    eventTriggerKeys,
+    typed: eventsByType.size > 0,
+    triggerLexicon: { lexicon: triggerLexiconOf(file.events, eventTriggerKeys), forms: triggerForms },
     facts: file.facts,
     factsBySubject,
     sources: new Map(file.sources.map((s) => [s.id, s])),
     triggers,
     aliases,
+    charges: (file.matters ?? []).flatMap((m) => (m.charges ?? []).map((c) => ({ matter: m.id, defendants: m.defendants ?? [], name: c.name, maximumPenalty: c.maximumPenalty, sources: c.sources }))),
+    personNames: (file.people ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => ({ entity: p.id, tokens: nameTokens(n) })).filter((n) => n.tokens.length > 1)),
   };
+}
+
+/** Untyped events' trigger phrases as lexicon entries naming the event itself (type `#id`). */
+function triggerLexiconOf(events: CaseEvent[], keys: Map<string, string[][]>): Map<string, LexiconEntry[]> {
+  const out = new Map<string, LexiconEntry[]>();
+  for (const e of events) {
+    if (e.type) continue;
+    for (const k of keys.get(e.id) ?? []) {
+      const list = out.get(k[0]) ?? [];
+      list.push({ keys: k, phrase: k.join(' '), sense: { types: [`#${e.id}`] } });
+      list.sort((a, b) => b.keys.length - a.keys.length);
+      out.set(k[0], list);
+    }
+  }
+  return out;
+}
+
+/** A name's tokens for fuzzy comparison: lowercase, diacritics folded, initials and titles left out. */
+export function nameTokens(name: string): string[] {
+  return tokenize(name).map((t) => t.key).filter((k) => k.length > 1 && !/^(mr|mrs|ms|dr|jr|sr|ii|iii|judge|sheriff|det|cpl|rep|special|prosecutor|da)$/.test(k));
 }
 
 export interface TrieMatch<T> {

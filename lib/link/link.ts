@@ -3,17 +3,24 @@
  * through the case's own aliases (the case acts as a gazetteer on top of recognition).
  *
  * Weak aliases — single words ("Baldwin"), surnames, lowercase phrases ("federal court") —
- * link only where the article is about the case (it names some entity in full), and a surname
- * shared by two people goes to the one the article named in full, nearest before it.
+ * link only where the article is about the case (it names some entity in full). A surname
+ * shared by two people goes to the one named in full just before it, else to the one the
+ * article is about; a surname alone links when one case person carries it. In an article
+ * about the case, misspelt names of case people link too, marked as misspellings.
  */
 import type { Mention, NameKind } from '../types';
 import { scanTrie, type AliasEntry, type CaseIndex } from './case-index';
 import { tokenize, type Token } from './tokens';
+import { misspeltPerson, misspeltSurname } from './fuzzy';
 
 export interface LinkedMention extends Mention {
   entity: string | null;
   /** How the alias named the entity, for the card ("misspelling of …"). */
   form?: AliasEntry['form'];
+  /** A work's title ("Rust"): context for the checker, never highlighted as a name. */
+  work?: boolean;
+  /** Linked by spelling distance, not by a name the case lists: a probable misspelling. */
+  fuzzy?: boolean;
 }
 
 const KIND_OF_ENTITY: Record<string, NameKind> = { person: 'person', organization: 'organization', place: 'place', matter: 'organization' };
@@ -34,13 +41,45 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     }
   }
   const aboutCase = strongAt.size > 0;
+  // Full names a misspelling writes ("Alex Baldwin") also say who the article is about.
+  const misspelt = new Map<Mention, string>();
+  if (aboutCase) {
+    for (const m of mentions) {
+      if (m.kind !== 'person' || matches.some((x) => x.start < m.end && m.start < x.end && x.entries.some((e) => e.strong))) continue;
+      // The recogniser may leave a given name out ("Brian J. Parish" read as "J. Parish").
+      const given = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, m.start - 20), m.start));
+      const id = misspeltPerson(index, text.slice(m.start, m.end)) ?? (given ? misspeltPerson(index, `${given[1]} ${text.slice(m.start, m.end)}`) : null);
+      if (!id) continue;
+      misspelt.set(m, id);
+      strongAt.set(id, [...(strongAt.get(id) ?? []), m.start]);
+    }
+  }
 
   const linked: LinkedMention[] = [];
   for (const m of matches) {
-    const entry = choose(m.entries, m.start, strongAt, aboutCase);
-    if (!entry) continue;
-    const entity = index.entities.get(entry.entity)!;
-    linked.push({ start: m.start, end: m.end, kind: KIND_OF_ENTITY[entity.kind], entity: entity.id, form: entry.form });
+    // "the Santa Fe County Sheriff’s office" names the office, not the sheriff.
+    if (m.entries.every((e) => e.kind === 'person') && /^['’]s\s+(office|department)\b/i.test(text.slice(m.end, m.end + 16)) && m.entries.every((e) => e.form === 'alias')) continue;
+    const choice = choose(index, text.slice(m.start, m.end), m.entries, m.start, strongAt, aboutCase);
+    if (!choice) continue;
+    const entity = index.entities.get(choice.entity)!;
+    linked.push({ start: m.start, end: m.end, kind: KIND_OF_ENTITY[entity.kind] ?? 'organization', entity: entity.id, form: choice.form, ...(choice.fuzzy ? { fuzzy: true } : {}), ...(entity.kind === 'work' ? { work: true } : {}) });
+  }
+  for (const [m, id] of misspelt) {
+    if (linked.some((l) => l.start < m.end && m.start < l.end && l.end - l.start >= m.end - m.start)) continue;
+    for (let k = linked.length - 1; k >= 0; k--) if (linked[k].start < m.end && m.start < linked[k].end) linked.splice(k, 1);
+    linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true });
+  }
+  if (aboutCase) linked.push(...givenNames(text, tokens, index, linked));
+  // A recognised single word that misspells the surname of someone named in full ("Hutchin’s death").
+  if (aboutCase) {
+    const named = (id: string) => (strongAt.get(id)?.length ?? 0) + linked.filter((l) => l.entity === id).length;
+    for (const m of mentions) {
+      if (m.kind === 'date' || linked.some((l) => l.start < m.end && m.start < l.end)) continue;
+      const written = text.slice(m.start, m.end);
+      if (/\s/.test(written) || !/^\p{Lu}/u.test(written)) continue;
+      const id = misspeltSurname(index, written, strongAt.keys(), named);
+      if (id) linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true });
+    }
   }
 
   // Recognised names: the linked span wins where they overlap; the rest stay unknown.
@@ -56,31 +95,80 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function choose(entries: AliasEntry[], at: number, strongAt: Map<string, number[]>, aboutCase: boolean): AliasEntry | null {
+/**
+ * A given name alone right after someone of the same surname ("Hutchins' widow, Matthew"):
+ * the case person with that given name and that surname, when there is exactly one.
+ */
+function givenNames(text: string, tokens: Token[], index: CaseIndex, linked: LinkedMention[]): LinkedMention[] {
+  const out: LinkedMention[] = [];
+  const byGiven = new Map<string, string[]>();
+  for (const n of index.personNames) {
+    if (n.tokens.length !== 2 || index.entities.get(n.entity)?.person?.name.split(/\s+/).length !== 2) continue;
+    byGiven.set(n.tokens[0], [...new Set([...(byGiven.get(n.tokens[0]) ?? []), n.entity])]);
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const people = t.capitalised ? byGiven.get(t.key) : undefined;
+    if (!people || linked.some((l) => l.start < t.end && t.start < l.end)) continue;
+    if (tokens[i + 1]?.capitalised && /^\s$/.test(text.slice(t.end, tokens[i + 1].start))) continue; // part of a longer name
+    const before = linked.filter((l) => l.kind === 'person' && l.end <= t.start && t.start - l.end <= 40 && !/[.!?]\s/.test(text.slice(l.end, t.start)));
+    const surnames = new Set(before.map((l) => surnameOf(index, l.entity)));
+    const fit = people.filter((id) => surnames.has(surnameOf(index, id)));
+    if (fit.length === 1 && !before.some((l) => l.entity === fit[0])) out.push({ start: t.start, end: t.end, kind: 'person', entity: fit[0], form: 'alias' });
+  }
+  return out;
+}
+
+function surnameOf(index: CaseIndex, id: string | null): string {
+  return id ? index.entities.get(id)?.name.split(/\s+/).at(-1)?.toLowerCase() ?? '' : '';
+}
+
+interface Choice {
+  entity: string;
+  form: AliasEntry['form'];
+  fuzzy?: boolean;
+}
+
+function choose(index: CaseIndex, written: string, entries: AliasEntry[], at: number, strongAt: Map<string, number[]>, aboutCase: boolean): Choice | null {
   const strong = entries.filter((e) => e.strong);
   if (strong.length) return nearest(strong, at, strongAt) ?? strong[0];
   if (!aboutCase) return null;
-  // A weak form: prefer entities the article names in full, the nearest before this mention.
+  // A weak form: prefer entities the article names in full — a shared surname goes to the one
+  // named in full just before, else to the one the article is about (named most often).
   const named = entries.filter((e) => strongAt.has(e.entity));
-  if (named.length) return nearest(named, at, strongAt) ?? named[0];
-  // Otherwise only an explicit alias of exactly one entity; a bare surname alone is not enough.
+  if (named.length) return nearest(named, at, strongAt, 400) ?? mostNamed(named, strongAt);
+  // A surname that misspells someone named in full ("Reed" in a story about Andrea Reeb).
+  if (entries.every((e) => e.kind === 'person')) {
+    const close = misspeltSurname(index, written, strongAt.keys());
+    if (close) return { entity: close, form: 'misspelling', fuzzy: true };
+  }
+  // Otherwise an explicit alias of exactly one entity, or a surname exactly one case person carries.
   const explicit = entries.filter((e) => e.form !== 'surname');
   const entitiesNamed = new Set(explicit.map((e) => e.entity));
-  return entitiesNamed.size === 1 && isPersonFree(explicit) ? explicit[0] : null;
+  if (entitiesNamed.size === 1 && explicit.every((e) => e.kind !== 'person' || isNotBareName(e))) return explicit[0];
+  // A bare surname the case lists as one person's alias ("Hutchins" for Halyna, not her widower).
+  if (entitiesNamed.size === 1 && explicit[0].kind === 'person' && /^\p{Lu}/u.test(written)) return explicit[0];
+  const carriers = new Set(entries.filter((e) => e.kind === 'person').map((e) => e.entity));
+  if (carriers.size === 1 && /^\p{Lu}/u.test(written)) return { entity: [...carriers][0], form: 'surname' };
+  return null;
 }
 
-/** Single-word aliases of people link only after the person is named in full. */
-function isPersonFree(entries: AliasEntry[]): boolean {
-  return entries.every((e) => e.caps.length > 1 || !e.caps[0] || !/^[A-Z][a-z]+$/.test(e.text));
+/** A single capitalised word alone is a person's bare name (left to the surname rule). */
+function isNotBareName(e: AliasEntry): boolean {
+  return e.caps.length > 1 || !e.caps[0] || !/^[A-Z][a-z]+$/.test(e.text);
 }
 
-function nearest(entries: AliasEntry[], at: number, strongAt: Map<string, number[]>): AliasEntry | null {
+function mostNamed(entries: AliasEntry[], strongAt: Map<string, number[]>): AliasEntry {
+  return [...entries].sort((a, b) => (strongAt.get(b.entity)?.length ?? 0) - (strongAt.get(a.entity)?.length ?? 0) || (strongAt.get(a.entity)![0] - strongAt.get(b.entity)![0]))[0];
+}
+
+function nearest(entries: AliasEntry[], at: number, strongAt: Map<string, number[]>, within = Infinity): AliasEntry | null {
   let best: AliasEntry | null = null;
   let bestDistance = Infinity;
   for (const e of entries) {
     for (const pos of strongAt.get(e.entity) ?? []) {
       const distance = pos <= at ? at - pos : (pos - at) * 4; // before is likelier than after
-      if (distance < bestDistance) {
+      if (distance < bestDistance && distance <= within) {
         bestDistance = distance;
         best = e;
       }

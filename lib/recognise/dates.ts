@@ -196,15 +196,27 @@ function shiftOf(word: string | undefined): number {
   return w === 'last' || w === 'this past' || w === 'the previous' || w === 'the last' ? -1 : w === 'next' || w === 'the coming' || w === 'the following' ? 1 : 0;
 }
 
-/** Whether the sentence before an offset speaks of the future. */
+/**
+ * Whether the sentence before an offset speaks of the future. A plan told in the past tense
+ * ("was scheduled for Tuesday") is past; a weak cue ("by", "until") counts only where nothing
+ * in the sentence is in the past tense ("found guilty by a jury in March" is last March).
+ */
 function futureAt(text: string, offset: number): boolean {
   const s = text.slice(Math.max(0, offset - 160), offset);
   const cut = Math.max(s.lastIndexOf('. '), s.lastIndexOf('\n'));
-  return FUTURE_CUE.test(cut >= 0 ? s.slice(cut + 1) : s);
+  const before = (cut >= 0 ? s.slice(cut + 1) : s).replace(PAST_PLAN, ' ');
+  if (STRONG_FUTURE.test(before)) return true;
+  if (PAST_CUE.test(sentenceAround(text, offset))) return false;
+  return FUTURE_CUE.test(before);
 }
 
+/** Cues that a date is ahead whatever else the sentence says. */
+const STRONG_FUTURE = /\b(will|shall|is to|are to|scheduled|set for|set to|slated|upcoming|plans? to|expected to|due to|next)\b/i;
+/** A plan told in the past tense: no longer a cue for the future. */
+const PAST_PLAN = /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:scheduled|set|slated|expected|due|planned)\b(?:\s+(?:for|to))?/gi;
+
 /** Words near a date that place it in the past ("was sentenced on Dec. 7"). */
-const PAST_CUE = /\b(was|were|had|did|happened|occurred|died|killed|shot|began|ended|last|ago|earlier)\b/i;
+const PAST_CUE = /\b(was|were|had|did|happened|occurred|died|killed|shot|began|ended|last|ago|earlier|found|convicted|sentenced|dismissed|pleaded|indicted|filed)\b/i;
 /** How far ahead a date without a year may fall when nothing in the sentence says which way. */
 const NEAR_FUTURE_DAYS = 90;
 
@@ -405,6 +417,7 @@ function bareYears(text: string): Candidate[] {
     const after = text.slice(end, end + 20);
     if (/\b\p{Lu}[\p{L}.]*\s+(of|no\.?)\s*$/u.test(before)) continue; // "Civil Rights Act of 1871", "Chapter of 1999"
     if (/\b(No|Nos|Number|Room|Route|Flight|Article|Section|Rule|Model|page|pp?)\.?\s*$/i.test(before)) continue;
+    if (/(§|§§|\bU\.\s?S\.\s?C\.?|\bsec\.|\bstatute)\s*$/i.test(before) || /^\s*(statute|U\.S\.C\.)/.test(after)) continue; // "42 U.S.C. § 1983" is a statute
     const nextWord = /^\s+([a-z][a-z-]*)/.exec(after)?.[1];
     if (nextWord && COUNT_NOUNS.test(nextWord)) continue;
     const contextBefore = YEAR_BEFORE.test(before);

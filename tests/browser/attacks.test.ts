@@ -162,18 +162,21 @@ describe('4. a write needs the reader, on a card they can see', () => {
     const url = `${served.urlOf(SEED)}?add`;
     const page = await visit('add');
     const state = (await tabState(browser, url))!;
-    const unknown = state.annotations.find((a) => !a.entity && a.kind === 'person' && !state.annotations.some((b) => b !== a && b.start <= a.start && b.end >= a.end))!;
+    // A name the case does not know (a person, an organisation or a place), drawn on its own.
+    const LISTS = { person: 'people', organization: 'organizations', place: 'places' } as const;
+    const unknown = state.annotations.find((a) => !a.entity && a.kind in LISTS && !state.annotations.some((b) => b !== a && b.start <= a.start && b.end >= a.end))!;
     expect(unknown).toBeDefined();
+    const list = LISTS[unknown.kind as keyof typeof LISTS];
     await page.locator('casefile-mark', { hasText: unknown.exact }).first().click();
     await expect.poll(() => cardText(page)).toContain('Add to case…');
     await page.waitForTimeout(800);
     await clickInCard(page, 'Add to case…');
-    await expect.poll(() => cardText(page)).toContain(`Add “${unknown.exact}” as a person to:`);
+    await expect.poll(() => cardText(page)).toContain(`Add “${unknown.exact}” as a`);
     await clickInCard(page, 'The \'Rust\' shooting and the cases that followed');
     await expect.poll(() => cardText(page)).toContain(`Added “${unknown.exact}”`);
     const people = async () => {
       const answer = await askBackground(browser, { type: 'get-case-file', id: 'rust-shooting' });
-      return answer.ok ? answer.value.case.people.map((p: { name: string }) => p.name) : [];
+      return answer.ok ? (answer.value.case[list] ?? []).map((p: { name: string }) => p.name) : [];
     };
     expect(await people()).toContain(unknown.exact);
 

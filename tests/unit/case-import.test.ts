@@ -25,7 +25,7 @@ describe('importing a case file', () => {
   it.each<[string, (f: any) => unknown, string[]]>([
     ['not JSON', () => '{"format": "casefile/case",', ['$: the file is not JSON']],
     ['a list, not an object', () => [], ['$: a list is not a case file']],
-    ['a newer version', (f) => ({ ...f, version: 2 }), ['version: version 2 is newer than this Casefile reads']],
+    ["a newer version", (f) => ({ ...f, version: 3 }), ["version: version 3 is newer than this Casefile reads"]],
     ['a bad date', (f) => { f.events[0].date = '2024-13-01'; return f; }, ['events[0].date: "2024-13-01" is not a date']],
     ['duplicate ids', (f) => { f.events.push({ ...f.events[0] }); return f; }, ['events[1].id: "vote" is used twice']],
     ['a dangling participant', (f) => { f.events[0].participants = ['ghost']; return f; }, ['events[0].participants[0]: "ghost" does not name a person']],

@@ -21,7 +21,7 @@ describe('case validation', () => {
   it('accepts a minimal case', () => expect(validateCase(minimal()).ok).toBe(true));
 
   it.each<[string, (c: any) => void, string]>([
-    ['a newer version', (c) => { c.version = 2; }, 'version: version 2 is newer than this Casefile reads'],
+    ['a newer version', (c) => { c.version = 3; }, 'version: version 3 is newer than this Casefile reads'],
     ['a wrong format', (c) => { c.format = 'other'; }, 'format: "other" is not "casefile/case"'],
     ['an impossible date', (c) => { c.events[0].date = '2024-13-01'; }, 'events[0].date: "2024-13-01" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)'],
     ['February 30', (c) => { c.events[0].date = '2024-02-30'; }, 'events[0].date: "2024-02-30" is not a date'],

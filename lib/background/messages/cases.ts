@@ -144,8 +144,9 @@ export const CASES = {
       await s.ensureSeeded();
       const c = await s.db.cases.get(m.id);
       if (!c) return fail('not-found', `no such case: ${m.id}`);
-      const file = s.usable(c);
-      return file ? ok({ text: serializeCase(file), name: `${c.id}.case.json` }) : fail('invalid', `the stored case "${m.id}" is broken and cannot be exported`, s.problemsOf(c));
+      // The file as stored, not as read (which fills the lists a file may leave out): an
+      // unchanged case exports as it was imported.
+      return s.usable(c) ? ok({ text: serializeCase(c.file), name: `${c.id}.case.json` }) : fail('invalid', `the stored case "${m.id}" is broken and cannot be exported`, s.problemsOf(c));
     },
   }),
   'delete-case': route(object({ id: caseId }), {

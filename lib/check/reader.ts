@@ -1,0 +1,284 @@
+/**
+ * Reading a sentence well enough to say what a date in it dates: the predicate the date
+ * modifies (its own clause; "on X", "in X", "X's", a premodifier as in "the 2021 shooting"),
+ * what kind of event that predicate names, and whether the sentence claims it happened —
+ * or only reports a statement, schedules it, negates it or supposes it. Shallow on purpose:
+ * words, lemma keys, clause boundaries and a few cue words, no parser; where the reading is
+ * unsure the answer is "another action", which the checker takes as unknown.
+ */
+import { isPastForm, type FormIndex } from './lemma';
+import { FORMS, LEXICON, objectClass, REPORTING_KEYS, typesOf, type LexiconEntry } from './lexicon';
+import type { Span } from '../recognise/sentences';
+
+export interface Word extends Span {
+  text: string;
+  lower: string;
+  key: string;
+}
+
+export interface Predicate extends Span {
+  /** Index of its first and one past its last word. */
+  from: number;
+  to: number;
+  entry: LexiconEntry;
+}
+
+export type Modality = 'plain' | 'reported' | 'scheduled' | 'negated' | 'hypothetical';
+
+/** What a date in a sentence dates, as far as the sentence says. */
+export type DateReading =
+  | { kind: 'event'; predicate: Predicate; types: string[]; excluded: string[]; modality: Modality; why: string }
+  | { kind: 'announcement'; predicate: Predicate; types: string[]; excluded: string[]; why: string }
+  | { kind: 'other'; why: string };
+
+const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+/** Words that open a new clause: what follows them is about another action. */
+const OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where', 'when', 'after', 'before', 'while', 'since', 'because', 'although', 'though', 'but', 'amid', 'following', 'until', 'unless', 'whereas', 'if', 'saying', 'that', 'as', 'once', 'and', 'or']);
+/** Punctuation between words that ends a clause. */
+const HARD_BREAK = /[;:()—–]|\s-\s/;
+/** Verbs whose infinitive says the action happened ("was forced to dismiss", "agreed to drop"). */
+const IMPLICATIVE = new Set(['forced', 'agreed', 'decided', 'voted', 'opted', 'chose', 'managed', 'ordered', 'moved', 'went', 'proceeded']);
+const NEGATION = new Set(['not', "n't", 'never', 'no', 'nor', 'without']);
+const HYPOTHETICAL = new Set(['if', 'could', 'might', 'may', 'would', 'should', 'whether', 'potential', 'potentially', 'possible', 'possibly', 'face', 'faces', 'facing', 'risk', 'seek', 'seeks', 'seeking', 'sought', 'ask', 'asks', 'asked', 'asking', 'move', 'moved', 'motion', 'want', 'wants', 'wanted', 'hope', 'hopes', 'threaten', 'threatened', 'try', 'tried', 'attempt', 'vow', 'vowed', 'plan', 'plans', 'planned']);
+const SCHEDULING = /\b(will|shall|set for|set to|scheduled|slated|expected|expects|due to|due in|is to|are to|upcoming|planned|plans to|plan to|to begin|to start|later this|next)\b/i;
+/** Auxiliaries and adverbs that may stand between a subject or a date and its verb. */
+const AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'also', 'then', 'later', 'initially', 'originally', 'formally', 'officially', 'finally', 'ultimately', 'first', 'previously', 'eventually', 'reportedly', 'accidentally', 'fatally', 'allegedly', 'already']);
+/** Words a premodified event noun may carry between the date and itself ("the 2021 fatal shooting"). */
+const PREMOD_FILLER = new Set(['fatal', 'deadly', 'accidental', 'on-set', 'set', 'film', 'film-set', 'movie', 'rust', 'tragic', 'prop', 'gun', 'fatally', 'alleged', 'criminal', 'civil', 'first', 'second', 'initial', 'original', 'shooting']);
+
+/** The words of a sentence with lemma keys, and the lexicon's predicates among them. */
+export function readWords(text: string, sentence: Span, extra?: { lexicon: Map<string, LexiconEntry[]>; forms: FormIndex }): { words: Word[]; predicates: Predicate[] } {
+  const words: Word[] = [];
+  const slice = text.slice(sentence.start, sentence.end);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    let w = m[0];
+    if (/['’]s$/i.test(w)) w = w.slice(0, -2);
+    const lower = w.toLowerCase().replace(/’/g, "'");
+    const start = sentence.start + m.index;
+    words.push({ start, end: start + w.length, text: w, lower, key: FORMS.get(lower) ?? extra?.forms.get(lower) ?? lower });
+  }
+  const predicates: Predicate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (/^\p{Lu}/u.test(words[i].text) && i > 0 && !/^(In|The)$/.test(words[i].text) && !/^\p{Lu}+$/u.test(words[i - 1]?.text ?? '')) continue; // names are not predicates ("Rust", "Trial Court")
+    const own = REPORTING_KEYS.has(words[i].key) || LEXICON.has(words[i].key) ? [] : extra?.lexicon.get(words[i].key) ?? [];
+    for (const entry of [...(LEXICON.get(words[i].key) ?? []), ...own]) {
+      if (entry.keys.every((k, j) => words[i + j]?.key === k)) {
+        const to = i + entry.keys.length;
+        predicates.push({ start: words[i].start, end: words[to - 1].end, from: i, to, entry });
+        i = to - 1;
+        break;
+      }
+    }
+  }
+  return { words, predicates };
+}
+
+/** Whether the text between two words breaks the clause. */
+function breaksBetween(text: string, a: Word, b: Word): boolean {
+  return HARD_BREAK.test(text.slice(a.end, b.start));
+}
+
+/** The clause around word index `i`: [from, to) word indexes, not crossing openers or hard punctuation. */
+export function clauseAround(text: string, words: Word[], i: number): [number, number] {
+  let from = i;
+  while (from > 0 && !breaksBetween(text, words[from - 1], words[from]) && !opens(words, from)) from--;
+  let to = i + 1;
+  while (to < words.length && !breaksBetween(text, words[to - 1], words[to]) && !opens(words, to)) to++;
+  return [from, to];
+}
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which']);
+
+/**
+ * Whether word k opens a clause. "and"/"or" join names ("Morrissey and others") unless a verb
+ * or a pronoun follows; "that" after a verb is a determiner when a plain noun follows
+ * ("dismissed that lawsuit"), a complementiser otherwise ("said that the judge …").
+ */
+function opens(words: Word[], k: number): boolean {
+  const w = words[k].lower;
+  if (!OPENERS.has(w)) return false;
+  const next = words[k + 1];
+  if (w === 'and' || w === 'or') return !!next && (isVerbLike(next) || PRONOUNS.has(next.lower) || AUX.has(next.lower));
+  if (w === 'that' && next && k > 0) {
+    const prev = words[k - 1];
+    const afterVerb = isPastForm(prev.lower) || LEXICON.has(prev.key);
+    if (afterVerb && /^\p{Ll}/u.test(next.text) && !PRONOUNS.has(next.lower) && !/^(the|a|an|his|her|its|their|this|there)$/.test(next.lower) && !isVerbLike(next)) return false;
+  }
+  return true;
+}
+
+/** Verbs of beginning and ending, which date their subject ("the trial began"). */
+const ASPECTUAL = new Set(['begin', 'start', 'open', 'end', 'conclude', 'close', 'resume', 'get']);
+
+/** Nouns that an event noun before them only modifies. */
+const MODIFIED_NOUNS = new Set(['suit', 'lawsuit', 'case', 'cases', 'charge', 'charges', 'investigation', 'probe', 'hearing', 'motion', 'claim', 'claims', 'complaint', 'attorney', 'lawyer', 'lawyers', 'attorneys', 'team', 'judge', 'prosecutor', 'prosecutors', 'date', 'deal', 'agreement', 'talks', 'documents', 'report', 'scene', 'site', 'weapon', 'gun']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'outside', 'since', 'during', 'from', 'by', 'until', 'of', 'last', 'this', 'that', 'the', 'earlier', 'late', 'early', 'mid']);
+
+/** A predicate written as a noun ("the dismissal", "charges"), not as a verb ("dismissed", "settling"). */
+function isNominal(words: Word[], p: Predicate): boolean {
+  const w = words[p.from].lower;
+  if (p.entry.sense.nounOnly) return true;
+  if (isPastForm(w) || w.endsWith('ing') && !/^(sentencing|shooting|filing|hearing|ruling|killing|wounding|opening|resuming|settling)$/.test(w)) return false;
+  if (/^(settling|resuming)$/.test(w)) return false;
+  const before = words[p.from - 1]?.lower ?? '';
+  return /^(a|an|the|his|her|its|their|this|that|whose|of|second|first|fatal|deadly|accidental|wrongful|criminal|civil|latest|new)$/.test(before) || /(s|al|ion|ment|ure|ing)$/.test(w);
+}
+
+/** Whether an event noun reaches a date: only across a short prepositional phrase or nothing. */
+function nominalReaches(text: string, words: Word[], p: Predicate, di: number): boolean {
+  const between = words.slice(p.to, di);
+  // Commas only inside a place name ("in Torun, Poland, on Nov. 20").
+  const gaps = between.map((w, k) => text.slice((k ? between[k - 1] : words[p.to - 1]).end, w.start)).concat(text.slice((between.at(-1) ?? words[p.to - 1]).end, words[di].start));
+  const commaOk = gaps.every((g, k) => !g.includes(',') || (/^\p{Lu}/u.test(between[k - 1]?.text ?? '') && (k === between.length || /^\p{Lu}/u.test(between[k]?.text ?? '') || words[di] && k === between.length)));
+  if (between.length > 8 || !commaOk) return false;
+  // Prepositional phrases only ("the shooting on the Rust film set in 2021"): no verb between.
+  return between.every((w, k) => (k === 0 ? PREPOSITIONS.has(w.lower) || /^\p{Lu}/u.test(w.text) : true) && !isVerbLike(w) && !AUX.has(w.lower));
+}
+
+function isVerbLike(w: Word): boolean {
+  return isPastForm(w.lower) || REPORTING_KEYS.has(w.key) && /^(says|tells|said|told|according|announced|wrote|testified|claimed|alleged|added|noted|confirmed|reported|stated)$/.test(w.lower);
+}
+
+/** Object classes of all the words given (a label, a sentence). */
+export function objectClassesOf(words: Word[]): Set<string> {
+  return classesIn(words, 0, words.length);
+}
+
+/** Object classes of the words in a clause. */
+function classesIn(words: Word[], from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let k = from; k < to; k++) {
+    const c = objectClass(words[k].key);
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+/** Read what the date at words [di, dj) dates. */
+export function readDate(text: string, words: Word[], predicates: Predicate[], di: number, dj: number): DateReading {
+  const predAt = new Map<number, Predicate>();
+  for (const p of predicates) for (let k = p.from; k < p.to; k++) predAt.set(k, p);
+  const [cFrom, cTo] = clauseAround(text, words, di);
+  const within = (p: Predicate) => p.from >= cFrom && p.to <= cTo;
+
+  // 1. A premodifier: "the 2021 shooting", "the October 2021 incident", "2021's shooting".
+  let k = dj;
+  while (k < words.length && PREMOD_FILLER.has(words[k].lower) && !predAt.has(k)) k++;
+  if (k < words.length && predAt.has(k) && !breaksBetween(text, words[dj - 1], words[dj])) {
+    return event(text, words, predAt.get(k)!, cFrom, cTo, 'the date stands before the event noun');
+  }
+
+  // "a July decision": the date modifies a noun that names no event.
+  const det = words[di - 1]?.lower ?? '';
+  const next = words[dj];
+  if (/^(a|an|the|this|that|its|his|her|their|last)$/.test(det) && next && /^\p{Ll}/u.test(next.text) && !predAt.has(dj) && !/^(and|or|of|to|in|on|at|by|for|with|when|after|before)$/.test(next.lower) && !isVerbLike(next)) {
+    return { kind: 'other', why: `the date describes "${next.text}", not an event` };
+  }
+
+  // 2. The nearest predicate or verb to the left within the clause; an event noun that is the
+  // object of an event verb before it ("dismissed … charges", "convicted of the charge") gives way to the verb.
+  for (let i = di - 1; i >= cFrom; i--) {
+    let p = predAt.get(i);
+    // A noun modifying another noun ("a wrongful death suit", "the shooting case") names no event here.
+    if (p && isNominal(words, p) && MODIFIED_NOUNS.has(words[p.to]?.lower ?? '')) p = undefined;
+    // An event noun reaches only a date right after it ("the dismissal in July"), a verb further.
+    if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
+    if (p && within(p)) {
+      if (!isPastForm(words[p.from].lower)) {
+        for (let k = p.from - 1; k >= Math.max(cFrom, p.from - 8); k--) {
+          const verb = predAt.get(k);
+          if (verb && isPastForm(words[verb.from].lower) && !verb.entry.sense.nounOnly) {
+            p = verb;
+            break;
+          }
+          if (isVerbLike(words[k])) break;
+        }
+      }
+      return event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
+    }
+    if (isVerbLike(words[i]) || REPORTING_KEYS.has(words[i].key) && /^(said|says|told|tells|according)$/.test(words[i].lower)) {
+      // "the trial opened on Feb. 22": a verb of beginning or ending dates its subject, an event noun.
+      if (ASPECTUAL.has(words[i].key)) {
+        for (let k = i - 1; k >= Math.max(cFrom, i - 4); k--) {
+          const subject = predAt.get(k);
+          if (subject && isNominal(words, subject)) return event(text, words, subject, cFrom, cTo, `"${text.slice(subject.start, words[i].end)}" comes before the date in its clause`);
+        }
+      }
+      return reported(text, words, predicates, i, cFrom, cTo);
+    }
+  }
+
+  // 3. The date opens its clause: the first verb (or, failing one, event noun) after it; an
+  // apposition to the date ("On July 12, the third day of the trial, a judge dismissed") is skipped.
+  let nominal: Predicate | undefined;
+  for (let i = dj; i < cTo; i++) {
+    const p = predAt.get(i);
+    if (p && isNominal(words, p)) {
+      nominal ??= p;
+      continue;
+    }
+    if (p && !p.entry.sense.nounOnly) return event(text, words, p, cFrom, cTo, `the date opens the clause of "${text.slice(p.start, p.end)}"`);
+    // "was forced to dismiss": the infinitive after an implicative verb is what happened.
+    const then = predAt.get(i + 2);
+    if (IMPLICATIVE.has(words[i].lower) && words[i + 1]?.lower === 'to' && then && !then.entry.sense.nounOnly) {
+      return event(text, words, then, cFrom, Math.max(cTo, then.to), `the date opens the clause of "${words[i].text} to ${text.slice(then.start, then.end)}"`, true);
+    }
+    if (isVerbLike(words[i])) return reported(text, words, predicates, i, cFrom, cTo);
+  }
+  if (nominal) return event(text, words, nominal, cFrom, cTo, `the date opens the clause of "${text.slice(nominal.start, nominal.end)}"`);
+  return { kind: 'other', why: 'no event word governs the date' };
+}
+
+/** The date goes with a verb that is not an event word: a statement, or another action. */
+function reported(text: string, words: Word[], predicates: Predicate[], i: number, cFrom: number, cTo: number): DateReading {
+  const verb = words[i];
+  if (!REPORTING_KEYS.has(verb.key)) return { kind: 'other', why: `the date goes with "${verb.text}", another action` };
+  // "X said that Y will be charged": the statement announces charges.
+  const after = predicates.filter((p) => p.from > i && p.from - i <= 8);
+  for (const p of after) {
+    const before = words.slice(Math.max(i + 1, p.from - 3), p.from).map((w) => w.lower);
+    const [f, t] = clauseAround(text, words, p.from);
+    const types = typesOf(p.entry.sense, classesIn(words, f, t));
+    if (types.includes('charges-announced') && before.some((w) => w === 'will' || w === 'would')) {
+      return { kind: 'announcement', predicate: p, types: ['charges-announced'], excluded: ['charge'], why: `"${verb.text}" announces that charges will be brought` };
+    }
+  }
+  void cFrom; void cTo;
+  return { kind: 'other', why: `the date goes with "${verb.text}", a statement about the event, not the event` };
+}
+
+function event(text: string, words: Word[], p: Predicate, cFrom: number, cTo: number, why: string, implied = false): DateReading {
+  const classes = classesIn(words, Math.max(cFrom, p.from - 6), Math.min(cTo, p.to + 8));
+  const types = typesOf(p.entry.sense, classes);
+  if (!types.length) return { kind: 'other', why: `"${text.slice(p.start, p.end)}" names no event of a known type here` };
+  const sense = p.entry.sense;
+  const could = new Set([...sense.types, ...Object.values(sense.objects ?? {}).flat() as string[]]);
+  const excluded = [...could].filter((t) => !types.includes(t));
+  return { kind: 'event', predicate: p, types, excluded, modality: implied ? 'plain' : modalityOf(text, words, p, cFrom, cTo), why };
+}
+
+/** What the clause does to its predicate: states it, schedules it, negates it or supposes it. */
+function modalityOf(text: string, words: Word[], p: Predicate, cFrom: number, cTo: number): Modality {
+  const before = words.slice(Math.max(cFrom, p.from - 4), p.from).map((w) => w.lower);
+  if (before.some((w) => NEGATION.has(w)) || /n't$/.test(before[before.length - 1] ?? '')) return 'negated';
+  if (before[before.length - 1] === 'to' && !/^(sentenc|plead)/.test(p.entry.keys[0])) return 'hypothetical';
+  if (words.slice(Math.max(cFrom, p.from - 6), p.from).some((w) => HYPOTHETICAL.has(w.lower))) return 'hypothetical';
+  const clauseText = text.slice(words[cFrom].start, words[cTo - 1].end);
+  if (SCHEDULING.test(clauseText) && !/\b(was|were|had been)\s+(\w+ly\s+)?(scheduled|set|slated|expected|due)\b/i.test(clauseText)) return 'scheduled';
+  if (/\b(was|were|had been)\s+(\w+ly\s+)?(scheduled|set|slated|expected|due)\b/i.test(clauseText)) return 'scheduled';
+  return 'plain';
+}
+
+/**
+ * Whether an offset lies inside quotation marks (reported speech). Counted from the start of
+ * its paragraph: news quotes run over several sentences, opening each paragraph afresh.
+ */
+export function insideQuotes(text: string, sentence: Span, at: number): boolean {
+  const paragraph = text.lastIndexOf('\n', sentence.start) + 1;
+  const before = text.slice(paragraph, at);
+  const opens = (before.match(/[“]/g) ?? []).length - (before.match(/[”]/g) ?? []).length;
+  const straight = (before.match(/(^|[\s(])"|"(?=[\s,.;:!?)]|$)/g) ?? []).length % 2 === 1;
+  return opens > 0 || straight;
+}

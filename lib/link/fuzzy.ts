@@ -1,0 +1,74 @@
+/**
+ * Misspellings of case people that no alias lists ("Alex Baldwin", "Joel Sousa", "Carrie T.
+ * Morrissey", "Hannah Reed-Gutierrez"): a recognised person's name is compared token by token
+ * with every case person's name. Used only in an article about the case, and only for names
+ * the recogniser already took for a person, so that a near spelling alone never makes a link.
+ */
+import { nameTokens, type CaseIndex, type PersonName } from './case-index';
+
+/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j] < best) best = row[j];
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** How far a surname may drift: one letter, two in long names. */
+const surnameSlack = (s: string) => (s.length >= 8 ? 2 : s.length >= 4 ? 1 : 0);
+/** A given name may drift further ("Carrie" for "Kari") when the surname is the case's. */
+const givenSlack = (s: string) => Math.max(1, Math.floor(s.length / 2));
+
+/** The case person a written full name misspells, or null (also null when two people fit). */
+export function misspeltPerson(index: CaseIndex, written: string): string | null {
+  const tokens = nameTokens(written);
+  if (tokens.length < 2) return null;
+  const fits = new Set<string>();
+  for (const name of index.personNames) if (matches(tokens, name)) fits.add(name.entity);
+  return fits.size === 1 ? [...fits][0] : null;
+}
+
+function matches(tokens: string[], name: PersonName): boolean {
+  const t = name.tokens;
+  if (tokens.length !== t.length) return false;
+  // The same parts in another order ("Reed-Gutierrez" for "Gutierrez-Reed").
+  const parts = (x: string[]) => x.flatMap((w) => w.split('-')).sort().join(' ');
+  if (parts(tokens) === parts(t)) return tokens.join(' ') !== t.join(' ');
+  const last = tokens.length - 1;
+  const surname = editDistance(tokens[last], t[last], 2);
+  if (surname > surnameSlack(t[last])) return false;
+  let total = surname;
+  for (let k = 0; k < last; k++) {
+    const d = editDistance(tokens[k], t[k], 3);
+    if (d > (surname === 0 ? givenSlack(t[k]) : 1)) return false;
+    total += d;
+  }
+  return total > 0;
+}
+
+/** A single written surname that misspells the surname of someone the article names in full ("Reed" for "Reeb"). */
+export function misspeltSurname(index: CaseIndex, written: string, namedInFull: Iterable<string>, timesNamed: (id: string) => number = () => 0): string | null {
+  const w = nameTokens(written);
+  if (w.length !== 1 || w[0].length < 4) return null;
+  const fits = new Set<string>();
+  for (const id of namedInFull) {
+    const person = index.entities.get(id)?.person;
+    if (!person) continue;
+    const surname = nameTokens(person.name).at(-1);
+    const slack = surname ? surnameSlack(surname) : 0;
+    if (surname && surname !== w[0] && editDistance(w[0], surname, slack) <= slack) fits.add(id);
+  }
+  if (fits.size === 1) return [...fits][0];
+  // A surname two people share: the one the article names far more often.
+  const ranked = [...fits].sort((a, b) => timesNamed(b) - timesNamed(a));
+  return ranked.length > 1 && timesNamed(ranked[0]) >= 2 * timesNamed(ranked[1]) ? ranked[0] : null;
+}

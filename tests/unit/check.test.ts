@@ -1,0 +1,121 @@
+/**
+ * The checker, one row per sentence shape seen in real coverage of the 'Rust' case (written
+ * here in our own words), against the bundled case. Each row names what the shape is; the
+ * verdict is read at the quoted words.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CaseIndex } from '../../lib/link/case-index';
+import { checkText, over, smallCase, verdictAt } from '../helpers/claims';
+
+type Row = [shape: string, text: string, published: string, quote: string, verdict: 'conflict' | 'consistent' | 'unknown' | 'none'];
+
+/** The test of one row: the verdict read at the quote, against the bundled case or another. */
+const readsAs = (index?: CaseIndex) => (_shape: string, text: string, published: string, quote: string, verdict: Row[4]) => {
+  expect(verdictAt(text, published, quote, index)).toBe(verdict);
+};
+
+const PREAMBLE = 'Alec Baldwin and Halyna Hutchins are named here so the story is about the case. ';
+
+describe('date claims: the date belongs to the predicate it modifies', () => {
+  it.each<Row>([
+    ['a wrong date on the event verb', 'Halyna Hutchins was shot and killed on the set on June 3, 2022, by a prop gun Alec Baldwin held.', '2022-08-01', 'June 3, 2022', 'conflict'],
+    ['a right date on the event verb', 'Halyna Hutchins was fatally shot on Oct. 21, 2021, while Alec Baldwin rehearsed.', '2022-08-01', 'Oct. 21, 2021', 'consistent'],
+    ['a wrong year before the event noun', `${PREAMBLE}Investigators keep looking at the 2019 shooting on the Rust set.`, '2022-08-01', '2019', 'conflict'],
+    ['a wrong year at the end of a locative phrase', 'Alec Baldwin faces charges after a fatal shooting on the Rust movie set in 2020.', '2024-07-10', '2020', 'conflict'],
+    ['the date of a filing against someone, not of the shooting', 'Alec Baldwin sued the armorer on Friday over the deadly shooting of Halyna Hutchins on the set.', '2022-11-12', 'Friday', 'consistent'],
+    ['a statement dated, not the event it speaks of', 'Hannah Gutierrez-Reed has no idea where the live rounds came from, her attorneys said Tuesday, days after the fatal shooting of Halyna Hutchins.', '2021-10-30', 'Tuesday', 'unknown'],
+    ['another action in a clause of its own', 'Crew members said that on Oct. 14, Alec Baldwin\'s stunt double fired a gun by accident.', '2021-10-27', 'Oct. 14', 'unknown'],
+    ['an interview shown in court, not the death', 'In videos of interviews played in court on Feb. 27, Hannah Gutierrez-Reed said she loaded the revolver that killed Halyna Hutchins.', '2024-02-29', 'Feb. 27', 'unknown'],
+    ['a scheduled trial, not the one that happened', 'Alec Baldwin\'s own trial is set for July 2024, while Hannah Gutierrez-Reed awaits sentencing.', '2024-03-08', 'July 2024', 'unknown'],
+    ['a trial someone is due to face', 'Alec Baldwin is due to stand trial for involuntary manslaughter in July, the court said.', '2024-04-16', 'July', 'unknown'],
+    ['a plan told in the future tense', 'The producers said filming will resume in February after the settlement with Matthew Hutchins.', '2022-11-12', 'February', 'unknown'],
+    ['a negated event', 'Alec Baldwin was charged with involuntary manslaughter in January 2023 and pleaded not guilty a month later.', '2025-01-10', 'January 2023', 'consistent'],
+    ['a hypothetical: a motion to dismiss', 'Alec Baldwin\'s lawyers asked the judge on May 3 to dismiss the indictment against him.', '2024-05-20', 'May 3', 'unknown'],
+    ['an inflection the case does not list ("withdrew")', 'Special prosecutor Kari Morrissey withdrew on Monday the appeal against the dismissal of Alec Baldwin\'s case.', '2024-12-24', 'Monday', 'consistent'],
+    ['a date that only describes another noun ("a July decision")', 'Kari Morrissey dropped her appeal of a July decision to dismiss the charge against Alec Baldwin.', '2024-12-24', 'July', 'unknown'],
+    ['a civil dismissal one day off (signed Tuesday, made public Wednesday)', 'A New Mexico judge on Wednesday dismissed Alec Baldwin\'s civil lawsuit against the prosecutors.', '2025-07-31', 'Wednesday', 'conflict'],
+    ['the object rules out the civil suit dismissed that month', 'Last July, a New Mexico judge was forced to dismiss the involuntary manslaughter charge against Alec Baldwin.', '2025-10-22', 'Last July', 'conflict'],
+    ['a charge announced, dated a year off', 'On Thursday, January 19, 2022, District Attorney Mary Carmack-Altwies said that Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'January 19, 2022', 'conflict'],
+    ['a dismissal the case has no year for', `${PREAMBLE}Prosecutors dismissed involuntary manslaughter charges against Baldwin earlier this year.`, '2025-01-15', 'earlier this year', 'conflict'],
+    ['a release date that is not the film\'s', 'RUST by Alec Baldwin, in theatres on May 16, 2025.', '2025-05-02', 'May 16, 2025', 'conflict'],
+    ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
+  ])('%s', readsAs());
+});
+
+describe('dates: what a year-less or numbered date means', () => {
+  it.each<Row>([
+    ['a past-tense month without a year is never after publication', 'Hannah Gutierrez-Reed had been found guilty by a jury in March for the death of Halyna Hutchins.', '2024-04-15', 'March', 'consistent'],
+    ['a statute number is not a year', 'Alec Baldwin\'s suit against Kari Morrissey rests on 42 U.S.C. § 1983 and the state constitution.', '2025-10-22', '1983', 'none'],
+  ])('%s', readsAs());
+
+  it('resolves a past-tense "in March" to the March before publication', () => {
+    const text = 'Hannah Gutierrez-Reed had been found guilty by a jury in March for the death of Halyna Hutchins.';
+    const [march] = over(text, checkText(text, '2024-04-15'), 'March').filter((a) => a.kind === 'date');
+    expect(march.value).toBe('2024-03');
+  });
+});
+
+describe('roles and ages', () => {
+  it.each<Row>([
+    ['a title right before the name, held then', 'Special prosecutor Kari Morrissey spoke to reporters about Alec Baldwin.', '2024-07-13', 'Kari Morrissey', 'consistent'],
+    ['a title before the name, not yet held', 'Special prosecutor Kari Morrissey spoke to reporters about Alec Baldwin.', '2022-06-01', 'Kari Morrissey', 'conflict'],
+    ['a wrong title in apposition after the name', 'Alec Baldwin fired the gun that wounded Joel Souza, the film\'s armorer, on the set.', '2021-10-27', 'Joel Souza', 'conflict'],
+    ['a right title in apposition after the name', 'Alec Baldwin fired the gun that wounded Joel Souza, the film\'s director, on the set.', '2021-10-27', 'Joel Souza', 'consistent'],
+    ['a wrong title in apposition before the name', 'The movie\'s cinematographer, Joel Souza, was hurt too, Alec Baldwin said.', '2021-10-27', 'Joel Souza', 'conflict'],
+    ['a title ending the sentence before is not a role', 'Alec Baldwin was told the gun was cold by the armorer. Halls said nothing more.', '2024-02-29', 'Halls', 'none'],
+    ['a subject that follows a name is not its apposition', 'In a win for Alec Baldwin, the special prosecutor in his case is stepping down.', '2023-03-14', 'Alec Baldwin', 'none'],
+    ['a quoted title is the complaint\'s word', '"Producer Joel Souza was shot in the shoulder," the complaint against Alec Baldwin says.', '2022-11-11', 'Joel Souza', 'none'],
+    ['a wrong age before the name', 'Alec Baldwin shot Halyna Hutchins and 42-year-old Joel Souza, the film\'s director.', '2021-10-27', '42-year-old', 'conflict'],
+    ['a right age before the name', 'Alec Baldwin shot the 42-year-old Halyna Hutchins on the set.', '2024-04-16', '42-year-old', 'consistent'],
+    ['an age is read as an age (24 in 2021), not as a prison term', 'The 27-year-old Hannah Gutierrez-Reed was sentenced in Santa Fe, Alec Baldwin\'s lawyers noted.', '2024-04-15', '27-year-old', 'consistent'],
+  ])('%s', readsAs());
+});
+
+describe('valued facts', () => {
+  it.each<Row>([
+    ['a suit filed in the wrong court', 'Alec Baldwin\'s lawsuit, filed in federal court last week, targets Kari Morrissey.', '2025-01-15', 'filed in federal court', 'conflict'],
+    ['a city is not a court', 'Alec Baldwin sued Kari Morrissey on January 9, filing the lawsuit in Santa Fe, New Mexico.', '2025-01-11', 'lawsuit in Santa Fe', 'none'],
+    ['a person is not a court', 'Enhancements first filed in the case against Gutierrez and Alec Baldwin were dropped.', '2024-01-19', 'filed in the case', 'none'],
+    ['refiling a civil suit is not refiling charges', 'Alec Baldwin\'s lawyer said he will be refiling the lawsuit promptly if talks with Kari Morrissey fail.', '2025-07-31', 'refiling', 'none'],
+    ['a charge refiled is an action, not a state', 'Prosecutors dismissed a charge against Alec Baldwin in 2023 but refiled it in January.', '2024-07-13', 'refiled', 'none'],
+    ['a state told as it stood on the day of a past statement', 'Prosecutors dropped the charge against Alec Baldwin on April 21, 2023, saying it could be refiled.', '2025-01-15', 'could be refiled', 'consistent'],
+    ['a state as of publication, contradicted', 'Prosecutors have said they may refile charges against Alec Baldwin.', '2025-01-15', 'may refile', 'conflict'],
+    ['a wrong maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces a sentence of up to three years in prison.', '2024-03-07', 'three years', 'conflict'],
+    ['a right maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces up to 18 months in prison.', '2024-03-07', '18 months', 'consistent'],
+    ['a sentence handed down, right', 'Hannah Gutierrez-Reed was sentenced to 18 months in prison for involuntary manslaughter.', '2024-04-16', '18 months', 'consistent'],
+  ])('%s', readsAs());
+});
+
+describe('records marked unverified never flag', () => {
+  it('a date against an unverified event of the bundled case is unknown, with the reason', () => {
+    // Baldwin's 2023 plea rests on one weak source.
+    const text = 'Alec Baldwin pleaded not guilty on March 3, 2023, waiving his first appearance.';
+    const [date] = over(text, checkText(text, '2023-04-01'), 'March 3, 2023').filter((a) => a.kind === 'date');
+    expect(date.verdict).toBe('unknown');
+    expect(date.explanation).toMatch(/unverified/);
+  });
+
+  it.each<Row>([
+    ['an unverified event', 'Raj Patel resigned on June 9, 2024, Ann Lee said.', '2024-07-01', 'June 9, 2024', 'unknown'],
+    ['an unverified person\'s role', 'Judge Raj Patel spoke after Ann Lee.', '2024-07-01', 'Raj Patel', 'unknown'],
+    ['a verified person\'s wrong role still flags', 'Sheriff Ann Lee spoke after Raj Patel.', '2024-07-01', 'Ann Lee', 'conflict'],
+    ['a verified person\'s right role', 'Judge Ann Lee spoke after Raj Patel.', '2024-07-01', 'Ann Lee', 'consistent'],
+    ['an untyped event found by its own trigger word', 'Ann Lee led the council vote on March 9, 2024, officials said.', '2024-06-01', 'March 9, 2024', 'conflict'],
+  ])('%s', readsAs(smallCase()));
+});
+
+describe('explanations and event ids', () => {
+  it('says which event a conflict was read as, and why', () => {
+    const text = 'Halyna Hutchins was shot and killed on the set on June 3, 2022, by a prop gun Alec Baldwin held.';
+    const [date] = over(text, checkText(text, '2022-08-01'), 'June 3, 2022').filter((a) => a.kind === 'date');
+    expect(date.verdict).toBe('conflict');
+    expect(date.event).toBe('shooting');
+    expect(date.explanation).toMatch(/^Read as the date of “Fatal shooting/);
+    expect(date.explanation).toMatch(/names .*Halyna Hutchins/);
+  });
+
+  it('an unrelated story is never checked', () => {
+    const text = 'The mayor opened the new library on June 3, 2022, and thanked the architects.';
+    expect(checkText(text, '2022-08-01').filter((a) => a.verdict !== 'unknown')).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The linker, one row per way real coverage names the case's people (written in our own
+ * words), against the bundled case: who the quoted words link to, or null.
+ */
+import { describe, expect, it } from 'vitest';
+import { editDistance } from '../../lib/link/fuzzy';
+import { checkText, over } from '../helpers/claims';
+
+const linkedAt = (text: string, quote: string) => over(text, checkText(text, '2024-07-13'), quote).filter((a) => a.kind === 'person' || a.kind === 'organization' || a.kind === 'place');
+
+type Row = [shape: string, text: string, quote: string, entity: string | null];
+
+describe('linking names to the case', () => {
+  it.each<Row>([
+    ['a full name', 'Alec Baldwin spoke outside the court.', 'Alec Baldwin', 'alec_baldwin'],
+    ['a surname after the full name', 'Alec Baldwin spoke outside the court. Baldwin left soon after.', 'Baldwin left', 'alec_baldwin'],
+    ['a misspelt given name ("Alex")', 'Alex Baldwin was charged after the shooting of Halyna Hutchins.', 'Alex Baldwin', 'alec_baldwin'],
+    ['a misspelt surname ("Sousa")', 'Alec Baldwin shot Halyna Hutchins and wounded Joel Sousa on the set.', 'Joel Sousa', 'joel_souza'],
+    ['a wrong middle initial and a given name heard wrong', 'Alec Baldwin sued special prosecutor Carrie T. Morrissey this week.', 'Morrissey', 'kari_morrissey'],
+    ['a surname with a letter too many', 'Alec Baldwin was charged by special prosecutor Andrea Reebe in January.', 'Andrea Reebe', 'andrea_reeb'],
+    ['the parts of a double surname swapped', 'Alec Baldwin blamed the armorer, Hannah Reed-Gutierrez, for the live round.', 'Hannah Reed-Gutierrez', 'hannah_gutierrez_reed'],
+    ['a given name after its surname ("Hutchins\' widower, Matthew")', 'Alec Baldwin settled with Halyna Hutchins\' widower, Matthew, last year.', 'Matthew', 'matthew_hutchins'],
+    ['a shared surname goes to the one named just before', 'Alec Baldwin met Matthew Hutchins in New York. Hutchins said the talks went well.', 'Hutchins said', 'matthew_hutchins'],
+    ['a shared surname with nobody named in full goes to the one the case lists it for', 'Alec Baldwin fired the gun that killed Hutchins on the set.', 'Hutchins on', 'halyna_hutchins'],
+    ['a surname alone that one case person carries', 'Alec Baldwin blamed the props master. Zachry did not answer calls.', 'Zachry', 'sarah_zachry'],
+    ['a surname alone in a story not about the case', 'Baldwin Park opened a new library on Monday.', 'Baldwin', null],
+    ['a misspelling outside a story about the case', 'Joel Sousa won the regional chess open on Sunday.', 'Joel Sousa', null],
+  ])('%s', (_shape, text, quote, entity) => {
+    const found = linkedAt(text, quote);
+    if (entity === null) expect(found.every((a) => a.entity === null)).toBe(true);
+    else expect(found.map((a) => a.entity)).toContain(entity);
+  });
+
+  it('marks a probable misspelling on the card', () => {
+    const text = 'Alec Baldwin shot Halyna Hutchins and wounded Joel Sousa on the set.';
+    const [sousa] = linkedAt(text, 'Joel Sousa');
+    expect(sousa.explanation).toMatch(/misspelling of Joel Souza/);
+  });
+
+  it('never highlights the film\'s title as a name', () => {
+    const text = 'Alec Baldwin returned to finish Rust in Montana.';
+    expect(linkedAt(text, 'Rust')).toEqual([]);
+  });
+});
+
+describe('edit distance', () => {
+  it.each([
+    ['souza', 'sousa', 1],
+    ['reeb', 'reebe', 1],
+    ['kari', 'carrie', 3],
+    ['baldwin', 'baldwin', 0],
+  ])('%s → %s is %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+});
