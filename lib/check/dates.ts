@@ -60,6 +60,8 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
     explanation: `Read as the date of “${short(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
   });
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
+  const outsider = outsideActor(ctx, i, reading.predicate);
+  if (outsider) return unknown(`the sentence says ${ctx.text.slice(outsider.start, outsider.end)}, whom the case does not know, did it: another matter`);
   if (insideQuotes(ctx.text, ctx.sentences[i], date.start)) return unknown('the sentence quotes someone');
   const compatible = candidates.filter((e) => participantsNamed(ctx, i, e, words));
   if (!compatible.length) return unknown('the sentence names none of its participants');
@@ -124,6 +126,22 @@ function participantsNamed(ctx: CheckContext, i: number, e: CaseEvent, _words: W
   if (i > 0 && ctx.entitiesIn[i - 1].size) return list.some((p) => ctx.entitiesIn[i - 1].has(p));
   // A sentence naming nobody: only an event of a kind the case holds once.
   return (ctx.index.eventsByType.get(e.type ?? '') ?? []).length === 1 && list.some((p) => ctx.articleEntities.has(p));
+}
+
+/**
+ * A person the case does not know named as who did the event: the agent of a passive ("was
+ * sued by script supervisor X") or the subject right before the verb ("X sued …"). The event
+ * is then most likely one the case does not hold, so its date is no claim about the case's.
+ */
+function outsideActor(ctx: CheckContext, i: number, p: Predicate): LinkedMention | null {
+  const s = ctx.sentences[i];
+  for (const m of ctx.mentions) {
+    if (m.kind !== 'person' || m.start < s.start || m.end > s.end) continue;
+    const agent = m.start >= p.end && /^\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w’'-]*,?\s+){0,3}$/.test(ctx.text.slice(p.end, m.start));
+    const subject = m.end <= p.start && /^\s+(?:(?:has|had|have|was|were|also|then|later|first|initially|previously)\s+)*$/.test(ctx.text.slice(m.end, p.start));
+    if ((agent || subject) && !m.entity) return m;
+  }
+  return null;
 }
 
 /**

@@ -91,6 +91,7 @@ const ENTRIES: [string, Sense][] = [
   ['tragedy', { types: ['shooting'], nounOnly: true }],
   ['manslaughter of', { types: ['shooting', 'death'] }],
   ['wound', { types: ['shooting', 'injury'] }],
+  ['injure', { types: ['shooting', 'injury'] }],
   ['charge', { types: ['charge', 'charges-announced'], objects: { enhancement: ['charge', 'charges-announced'] } }],
   ['indict', { types: ['indictment'] }],
   ['indictment', { types: ['indictment'] }],

@@ -89,6 +89,11 @@ export function clauseAround(text: string, words: Word[], i: number): [number, n
   return [from, to];
 }
 
+/** Words after "while"/"when" that show a reduced clause with no verb of its own. */
+const REDUCED_AFTER = new Set(['on', 'in', 'at', 'during', 'inside', 'near', 'outside']);
+/** Finite verbs that give a clause its predicate before a date ("X was the talk … on Friday"). */
+const FINITE = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'remains', 'remained', 'became', 'becomes', 'seemed', 'seems']);
+
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which']);
 
 /**
@@ -100,6 +105,8 @@ function opens(words: Word[], k: number): boolean {
   const w = words[k].lower;
   if (!OPENERS.has(w)) return false;
   const next = words[k + 1];
+  // "while on the set", "when at the ranch": a reduced clause with no verb of its own belongs to the action before it.
+  if ((w === 'while' || w === 'when') && next && REDUCED_AFTER.has(next.lower)) return false;
   if (w === 'and' || w === 'or') return !!next && (isVerbLike(next) || PRONOUNS.has(next.lower) || AUX.has(next.lower));
   if (w === 'that' && next && k > 0) {
     const prev = words[k - 1];
@@ -161,6 +168,12 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
   const predAt = new Map<number, Predicate>();
   for (const p of predicates) for (let k = p.from; k < p.to; k++) predAt.set(k, p);
   const [cFrom, cTo] = clauseAround(text, words, di);
+
+  // "…, October 27, 2021." — a bare date set off by a comma at the end of the sentence dates
+  // the sentence as a whole (a photo caption, a dateline), not an event inside it.
+  if (di > 0 && dj === words.length && /^\s*,\s*$/.test(text.slice(words[di - 1].end, words[di].start)) && !PREPOSITIONS.has(words[di - 1].lower)) {
+    return { kind: 'other', why: 'a date appended after a comma dates the whole sentence (a caption), not an event in it' };
+  }
   const within = (p: Predicate) => p.from >= cFrom && p.to <= cTo;
 
   // 1. A premodifier: "the 2021 shooting", "the October 2021 incident", "2021's shooting".
@@ -186,7 +199,9 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     // An event noun reaches only a date right after it ("the dismissal in July"), a verb further.
     if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
     if (p && within(p)) {
-      if (!isPastForm(words[p.from].lower)) {
+      // A gerund is a verb of its own ("charged with killing X and injuring Y … in 2022"): it keeps the date.
+      const gerund = words[p.from].lower.endsWith('ing') && !isNominal(words, p);
+      if (!isPastForm(words[p.from].lower) && !gerund) {
         for (let k = p.from - 1; k >= Math.max(cFrom, p.from - 8); k--) {
           const verb = predAt.get(k);
           if (verb && isPastForm(words[verb.from].lower) && !verb.entry.sense.nounOnly) {
@@ -227,6 +242,10 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     }
     if (isVerbLike(words[i])) return reported(text, words, predicates, i, cFrom, cTo);
   }
+  // An event noun after the date is its predicate only when the date opens its clause: after a
+  // verb of its own ("X was the talk of the town on Friday about the shooting") it dates that verb.
+  const finite = words.slice(cFrom, di).find((w) => FINITE.has(w.lower) || isVerbLike(w));
+  if (nominal && finite) return { kind: 'other', why: `the date goes with "${finite.text}", and "${text.slice(nominal.start, nominal.end)}" after it is what that is about` };
   if (nominal) return event(text, words, nominal, cFrom, cTo, `the date opens the clause of "${text.slice(nominal.start, nominal.end)}"`);
   return { kind: 'other', why: 'no event word governs the date' };
 }

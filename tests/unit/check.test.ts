@@ -38,6 +38,10 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['a charge announced, dated a year off', 'On Thursday, January 19, 2022, District Attorney Mary Carmack-Altwies said that Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'January 19, 2022', 'conflict'],
     ['a dismissal the case has no year for', `${PREAMBLE}Prosecutors dismissed involuntary manslaughter charges against Baldwin earlier this year.`, '2025-01-15', 'earlier this year', 'conflict'],
     ['a release date that is not the film\'s', 'RUST by Alec Baldwin, in theatres on May 16, 2025.', '2025-05-02', 'May 16, 2025', 'conflict'],
+    ['a date after a verb of its own, before the event noun it is about', 'Alec Baldwin was the subject of much talk on Monday about the fatal shooting of Halyna Hutchins two years before.', '2023-10-24', 'Monday', 'unknown'],
+    ['a date appended to a caption dates the picture, not the event in it', 'Mary Carmack-Altwies talks to reporters after Alec Baldwin shot Halyna Hutchins on the set near Santa Fe, November 2, 2021.', '2023-03-29', 'November 2, 2021', 'unknown'],
+    ['a suit brought by someone the case does not know', 'Alec Baldwin was sued by a lighting technician, Jane Porter, for negligence last year.', '2022-11-13', 'last year', 'unknown'],
+    ['a gerund keeps its own date, past a reduced "while at" clause', 'Prosecutors accused Alec Baldwin of shooting Halyna Hutchins and injuring Joel Souza while at the ranch in August 2020.', '2023-02-01', 'August 2020', 'conflict'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
@@ -65,6 +69,8 @@ describe('roles and ages', () => {
     ['a title ending the sentence before is not a role', 'Alec Baldwin was told the gun was cold by the armorer. Halls said nothing more.', '2024-02-29', 'Halls', 'none'],
     ['a subject that follows a name is not its apposition', 'In a win for Alec Baldwin, the special prosecutor in his case is stepping down.', '2023-03-14', 'Alec Baldwin', 'none'],
     ['a quoted title is the complaint\'s word', '"Producer Joel Souza was shot in the shoulder," the complaint against Alec Baldwin says.', '2022-11-11', 'Joel Souza', 'none'],
+    ['a crew job the person never held', 'Alec Baldwin blamed the make-up artist Hannah Gutierrez-Reed for the live round.', '2022-11-13', 'Hannah Gutierrez-Reed', 'conflict'],
+    ['a crew job the person held', 'Screenwriter Joel Souza spoke about finishing the film Alec Baldwin starred in.', '2024-11-21', 'Joel Souza', 'consistent'],
     ['a wrong age before the name', 'Alec Baldwin shot Halyna Hutchins and 42-year-old Joel Souza, the film\'s director.', '2021-10-27', '42-year-old', 'conflict'],
     ['a right age before the name', 'Alec Baldwin shot the 42-year-old Halyna Hutchins on the set.', '2024-04-16', '42-year-old', 'consistent'],
     ['an age is read as an age (24 in 2021), not as a prison term', 'The 27-year-old Hannah Gutierrez-Reed was sentenced in Santa Fe, Alec Baldwin\'s lawyers noted.', '2024-04-15', '27-year-old', 'consistent'],
@@ -77,6 +83,8 @@ describe('valued facts', () => {
     ['a city is not a court', 'Alec Baldwin sued Kari Morrissey on January 9, filing the lawsuit in Santa Fe, New Mexico.', '2025-01-11', 'lawsuit in Santa Fe', 'none'],
     ['a person is not a court', 'Enhancements first filed in the case against Gutierrez and Alec Baldwin were dropped.', '2024-01-19', 'filed in the case', 'none'],
     ['refiling a civil suit is not refiling charges', 'Alec Baldwin\'s lawyer said he will be refiling the lawsuit promptly if talks with Kari Morrissey fail.', '2025-07-31', 'refiling', 'none'],
+    ['a state whose word sits inside an event\'s phrase is still read', 'Charges against Alec Baldwin were dismissed in July and may be refiled later.', '2024-09-01', 'may be refiled', 'conflict'],
+    ['a maximum the defendant had faced before a charge changed', 'Before the enhancement was dropped, Alec Baldwin had faced as much as five years in prison for involuntary manslaughter.', '2023-02-22', 'five years', 'unknown'],
     ['a charge refiled is an action, not a state', 'Prosecutors dismissed a charge against Alec Baldwin in 2023 but refiled it in January.', '2024-07-13', 'refiled', 'none'],
     ['a state told as it stood on the day of a past statement', 'Prosecutors dropped the charge against Alec Baldwin on April 21, 2023, saying it could be refiled.', '2025-01-15', 'could be refiled', 'consistent'],
     ['a state as of publication, contradicted', 'Prosecutors have said they may refile charges against Alec Baldwin.', '2025-01-15', 'may refile', 'conflict'],
