@@ -14,7 +14,8 @@ import type { NameMention } from './names';
 /** Closed-class and sentence-opening words that the tagger takes for names when capitalised. */
 const COMMON = new Set(('however yes no well your our my his her their its the a an this that these those one two above below ' +
   'good great here there today yesterday tomorrow meanwhile still also but and or so yet then now thus therefore instead ' +
-  'after before when while if although though because since until during despite according asked says said').split(' '));
+  'after before when while if although though because since until during despite according asked says said ' +
+  'by in on at for with from of to as alas indeed moreover furthermore nevertheless nonetheless unfortunately fortunately ironically apparently notably likewise otherwise').split(' '));
 /** Plural role words capitalised in legal prose: parties, not names. */
 const PARTIES = /^(Plaintiffs?|Defendants?|Prosecutors|People|Jurors|Officials|Authorities|Petitioners?|Respondents?)$/;
 const HOLIDAYS = /^(Christmas|Easter|Thanksgiving|Halloween|Hanukkah|Passover|Ramadan|Diwali)$/;
@@ -119,6 +120,8 @@ function widened(text: string, m: NameMention): NameMention {
   }
   const right = /^\s(\p{Lu}[\p{L}'’]+)\b/u.exec(text.slice(end, end + 30));
   if (right && INSTITUTIONS.test(right[1])) end += right[0].length;
+  // "the First Judicial District": no name ends with "Judicial"; the district or court is its end.
+  else if (right && /Judicial$/.test(text.slice(start, end)) && /^(District|Court|Circuit)$/.test(right[1])) end += right[0].length;
   return start === m.start && end === m.end ? m : { ...m, start, end };
 }
 
