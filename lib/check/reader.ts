@@ -14,6 +14,8 @@ export interface Word extends Span {
   text: string;
   lower: string;
   key: string;
+  /** Written with a possessive "'s": what follows is a noun it owns ("Hutchins's death"). */
+  possessive?: boolean;
 }
 
 export interface Predicate extends Span {
@@ -54,10 +56,11 @@ export function readWords(text: string, sentence: Span, extra?: { lexicon: Map<s
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     let w = m[0];
-    if (/['’]s$/i.test(w)) w = w.slice(0, -2);
+    const possessive = /['’]s$/i.test(w);
+    if (possessive) w = w.slice(0, -2);
     const lower = w.toLowerCase().replace(/’/g, "'");
     const start = sentence.start + m.index;
-    words.push({ start, end: start + w.length, text: w, lower, key: FORMS.get(lower) ?? extra?.forms.get(lower) ?? lower });
+    words.push({ start, end: start + w.length, text: w, lower, key: FORMS.get(lower) ?? extra?.forms.get(lower) ?? lower, ...(possessive ? { possessive } : {}) });
   }
   const predicates: Predicate[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -129,6 +132,7 @@ function isNominal(words: Word[], p: Predicate): boolean {
   if (p.entry.sense.nounOnly) return true;
   if (isPastForm(w) || w.endsWith('ing') && !/^(sentencing|shooting|filing|hearing|ruling|killing|wounding|opening|resuming|settling)$/.test(w)) return false;
   if (/^(settling|resuming)$/.test(w)) return false;
+  if (words[p.from - 1]?.possessive) return true; // "Hutchins's death", "Baldwin's trial"
   const before = words[p.from - 1]?.lower ?? '';
   return /^(a|an|the|his|her|its|their|this|that|whose|of|second|first|fatal|deadly|accidental|wrongful|criminal|civil|latest|new)$/.test(before) || /(s|al|ion|ment|ure|ing)$/.test(w);
 }
@@ -244,8 +248,10 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
   }
   // An event noun after the date is its predicate only when the date opens its clause: after a
   // verb of its own ("X was the talk of the town on Friday about the shooting") it dates that verb.
-  const finite = words.slice(cFrom, di).find((w) => FINITE.has(w.lower) || isVerbLike(w));
-  if (nominal && finite) return { kind: 'other', why: `the date goes with "${finite.text}", and "${text.slice(nominal.start, nominal.end)}" after it is what that is about` };
+  // Nor after an event word of its own that could not reach it ("the dismissal of charges against
+  // X in the case on July 12, …, the legal process surrounding her death"): then it is unsure.
+  const finite = words.slice(cFrom, di).find((w) => FINITE.has(w.lower) || isVerbLike(w)) ?? predicates.find((p) => p.from >= cFrom && p.to <= di && p.entry !== nominal?.entry);
+  if (nominal && finite) return { kind: 'other', why: `the date goes with "${text.slice(finite.start, finite.end)}", and "${text.slice(nominal.start, nominal.end)}" after it is what that is about` };
   if (nominal) return event(text, words, nominal, cFrom, cTo, `the date opens the clause of "${text.slice(nominal.start, nominal.end)}"`);
   return { kind: 'other', why: 'no event word governs the date' };
 }
