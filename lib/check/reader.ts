@@ -207,6 +207,9 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
       const gerund = words[p.from].lower.endsWith('ing') && !isNominal(words, p);
       if (!isPastForm(words[p.from].lower) && !gerund) {
         for (let k = p.from - 1; k >= Math.max(cFrom, p.from - 8); k--) {
+          // Only an object close after its verb gives way ("dismissed the charges", "convicted of the
+          // charge"); a noun in a later phrase is not its object ("sentenced to probation for her role in the death").
+          if (words.slice(k + 1, p.from).filter((w) => /^(in|on|at|for|to|with|of|by|from|about|over|during|after|before|since|against)$/.test(w.lower)).length > 1) break;
           const verb = predAt.get(k);
           if (verb && isPastForm(words[verb.from].lower) && !verb.entry.sense.nounOnly) {
             p = verb;

@@ -44,6 +44,7 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['a gerund keeps its own date, past a reduced "while at" clause', 'Prosecutors accused Alec Baldwin of shooting Halyna Hutchins and injuring Joel Souza while at the ranch in August 2020.', '2023-02-01', 'August 2020', 'conflict'],
     ['an event noun owned by a name is a noun, which a date before it does not open', 'After the hearing for Alec Baldwin in Santa Fe on June 2, Halyna Hutchins’s death came up again in court.', '2024-07-25', 'June 2', 'unknown'],
     ['a date after an event word too far to reach it does not go to an event noun beyond it', 'Despite the dismissal of all charges against Alec Baldwin in the New Mexico court case on June 2, the fatal shooting remains a scar for the crew.', '2024-07-25', 'June 2', 'unknown'],
+    ['a noun in a later phrase is not the object of the verb before it', 'Alec Baldwin was charged last month over his part in the death of cinematographer Halyna Hutchins in 2021.', '2023-02-01', '2021', 'consistent'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
