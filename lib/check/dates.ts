@@ -65,6 +65,10 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   if (insideQuotes(ctx.text, ctx.sentences[i], date.start)) return unknown('the sentence quotes someone');
   const compatible = candidates.filter((e) => participantsNamed(ctx, i, e, words));
   if (!compatible.length) return unknown('the sentence names none of its participants');
+  // "filed an appeal against the dismissal … in November": the verb the event noun hangs from may own the date.
+  const governor = reading.kind === 'event' ? reading.governor : undefined;
+  const governed = governor ? governedOn(ctx, said, governor.types) : null;
+  if (governor && governed) return unknown(`the date may go with "${ctx.text.slice(governor.predicate.start, governor.predicate.end)}" instead, and the case has “${short(governed)}” then`);
   const other = eventOn(ctx, said, reading, sentenceTypes(ctx, words, predicates, reading), i);
   if (other) return unknown(`the case has another event on that date (“${short(other)}”), which the date may belong to`);
   const unverified = compatible.find((e) => !isVerified(e));
@@ -193,6 +197,17 @@ function eventOn(ctx: CheckContext, said: { value: string; granularity: 'year' |
     if (!e.type || !types.has(e.type) || reading.types.includes(e.type)) continue;
     if (!(e.participants ?? []).some((p) => actors.has(p))) continue;
     if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
+  }
+  return null;
+}
+
+/** An event of the given types on the stated date (at the coarser granularity), as of publication. */
+function governedOn(ctx: CheckContext, said: { value: string; granularity: 'year' | 'month' | 'day' }, types: string[]): CaseEvent | null {
+  for (const t of types) {
+    for (const e of ctx.index.eventsByType.get(t) ?? []) {
+      if (ctx.published && !isOnOrBefore(e.date, ctx.published)) continue;
+      if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
+    }
   }
   return null;
 }

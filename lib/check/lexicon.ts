@@ -53,6 +53,7 @@ const OBJECTS: [string, string[]][] = [
   ['motion', ['motion', 'request', 'bid']],
   ['amended', ['amended', 'altered', 'revised', 'downgraded', 'reduced', 'lesser', 'amendment']],
   ['appeal', ['appeal']],
+  ['notice', ['notice']],
   ['enhancement', ['enhancement', 'enhancements']],
   ['suit', ['lawsuit', 'suit', 'countersuit', 'complaint', 'civil', 'cross-complaint']],
   ['criminal', ['charge', 'charges', 'case', 'prosecution', 'indictment', 'manslaughter', 'criminal', 'count', 'counts']],
@@ -118,7 +119,8 @@ const ENTRIES: [string, Sense][] = [
   ['withdrawal', { types: ['resignation'], objects: { motion: [], appeal: ['appeal-withdrawn'], criminal: ['dismissal'] } }],
   ['sue', { types: ['suit-filed'] }],
   ['countersue', { types: ['suit-filed'] }],
-  ['file', { types: [], objects: { motion: [], appeal: ['appeal'], amended: ['charge-reduced'], suit: ['suit-filed'], criminal: ['charge'] } }],
+  // "filed a notice of appeal" is an appeal; "filed the notice to dismiss …" no charge: a notice names no event of its own.
+  ['file', { types: [], objects: { motion: [], appeal: ['appeal'], notice: [], amended: ['charge-reduced'], suit: ['suit-filed'], criminal: ['charge'] } }],
   ['bring', { types: [], objects: { motion: [], suit: ['suit-filed'], criminal: ['charge'] } }],
   ['settle', { types: ['settlement'] }],
   ['settlement', { types: ['settlement'] }],

@@ -29,7 +29,7 @@ export type Modality = 'plain' | 'reported' | 'scheduled' | 'negated' | 'hypothe
 
 /** What a date in a sentence dates, as far as the sentence says. */
 export type DateReading =
-  | { kind: 'event'; predicate: Predicate; types: string[]; excluded: string[]; modality: Modality; why: string }
+  | { kind: 'event'; predicate: Predicate; types: string[]; excluded: string[]; modality: Modality; why: string; governor?: { predicate: Predicate; types: string[] } }
   | { kind: 'announcement'; predicate: Predicate; types: string[]; excluded: string[]; why: string }
   | { kind: 'other'; why: string };
 
@@ -218,7 +218,16 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
           if (isVerbLike(words[k])) break;
         }
       }
-      return event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
+      // An event noun in a phrase after an event verb of its clause ("filed an appeal against the
+      // dismissal of the case in November"): the date may go with the verb instead (see `governor`).
+      const head = p;
+      const governor = isNominal(words, head) ? predicates.find((v) => v !== head && v.to <= head.from && v.from >= cFrom && isPastForm(words[v.from].lower) && !v.entry.sense.nounOnly) : undefined;
+      const reading = event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
+      if (governor && reading.kind === 'event') {
+        const classes = classesIn(words, Math.max(cFrom, governor.from - 6), Math.min(cTo, governor.to + 8));
+        reading.governor = { predicate: governor, types: typesOf(governor.entry.sense, classes) };
+      }
+      return reading;
     }
     if (isVerbLike(words[i]) || REPORTING_KEYS.has(words[i].key) && /^(said|says|told|tells|according)$/.test(words[i].lower)) {
       // "the trial opened on Feb. 22": a verb of beginning or ending dates its subject, an event noun.

@@ -45,6 +45,9 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['an event noun owned by a name is a noun, which a date before it does not open', 'After the hearing for Alec Baldwin in Santa Fe on June 2, Halyna Hutchins’s death came up again in court.', '2024-07-25', 'June 2', 'unknown'],
     ['a date after an event word too far to reach it does not go to an event noun beyond it', 'Despite the dismissal of all charges against Alec Baldwin in the New Mexico court case on June 2, the fatal shooting remains a scar for the crew.', '2024-07-25', 'June 2', 'unknown'],
     ['a noun in a later phrase is not the object of the verb before it', 'Alec Baldwin was charged last month over his part in the death of cinematographer Halyna Hutchins in 2021.', '2023-02-01', '2021', 'consistent'],
+    ['an event noun in a phrase after an event verb: the date may go with either', 'The state filed a notice of appeal against the dismissal of Alec Baldwin\'s case in November.', '2024-12-01', 'November', 'unknown'],
+    ['…but a date that fits no event of the verb\'s kind still dates the noun', 'Alec Baldwin was charged last month over his part in the death of cinematographer Halyna Hutchins in 2022.', '2023-02-15', '2022', 'conflict'],
+    ['a notice filed names no event of its own', 'Prosecutors filed the notice to dismiss the criminal case against Alec Baldwin on Monday in state court.', '2023-05-04', 'Monday', 'unknown'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
