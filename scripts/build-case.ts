@@ -217,6 +217,9 @@ facts.push(
     triggers: ['sentenced to', 'serving', 'sentence of', 'prison'], sources: sourcesOf('f_gr_sentence') },
   { id: 'f_halls_sentence_length', subject: 'halls_plea', predicate: 'suspended sentence length', type: 'duration', value: 'P6M',
     triggers: ['suspended sentence', 'suspended'], sources: sourcesOf('f_halls_sentence') },
+  // Where each person was hit: "wounded in the shoulder" (f_souza_injury), "struck Hutchins in the chest" (the shooting's record).
+  { id: 'f_souza_wound', subject: 'joel_souza', predicate: 'wounded in', type: 'text', value: 'shoulder', sources: sourcesOf('f_souza_injury') },
+  { id: 'f_hutchins_wound', subject: 'halyna_hutchins', predicate: 'wounded in', type: 'text', value: 'chest', sources: eventSources('shooting') },
   { id: 'f_refile_2023', subject: 'charges_dropped_2023', predicate: 'can be refiled', type: 'boolean', value: true,
     triggers: ['refile', 'refiled', 're-file', 're-filed', 'refiling', 'bring charges again'], sources: sourcesOf('f_2023_dismissal'),
     note: 'Dismissed without prejudice: the special prosecutors said the charge may be refiled.' },

@@ -13,6 +13,7 @@ import { checkDates } from './dates';
 import { checkFacts } from './facts';
 import { checkAges } from './ages';
 import { checkRoles } from './roles';
+import { checkWounds } from './wounds';
 
 const CONTEXT = 32;
 
@@ -30,7 +31,7 @@ export function checkArticle(article: ArticleText, mentions: Mention[], index: C
     const claim = dateClaims.get(m) ?? roleClaims.get(m) ?? null;
     annotations.push(annotate(article.text, index, m, claim));
   }
-  for (const claim of [...checkFacts(ctx), ...checkAges(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
+  for (const claim of [...checkFacts(ctx), ...checkAges(ctx), ...checkWounds(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
   return annotations.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

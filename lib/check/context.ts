@@ -43,11 +43,16 @@ export function buildContext(text: string, published: string | null, mentions: L
     const i = spanIndexAt(sentences, m.start);
     if (i >= 0) entitiesIn[i].add(m.entity);
   }
-  for (const hit of scanTrie<TriggerEntry>(text, tokens, index.triggers)) {
-    const i = spanIndexAt(sentences, hit.start);
-    if (i < 0) continue;
-    for (const entry of hit.entries) triggersIn[i].push({ start: hit.start, end: hit.end, entry });
+  // Events' and facts' phrases are scanned apart: an event's longer phrase ("may be refiled")
+  // must not hide a fact's word inside it ("refiled", whether charges can be refiled).
+  for (const owner of ['event', 'fact'] as const) {
+    for (const hit of scanTrie<TriggerEntry>(text, tokens, index.triggers, (e) => e.ownerType === owner)) {
+      const i = spanIndexAt(sentences, hit.start);
+      if (i < 0) continue;
+      for (const entry of hit.entries) triggersIn[i].push({ start: hit.start, end: hit.end, entry });
+    }
   }
+  for (const hits of triggersIn) hits.sort((a, b) => a.start - b.start);
   return {
     text, published, index, sentences, mentions, entitiesIn, triggersIn, articleEntities,
     aboutCase: mentions.some((m) => m.entity && (m.form === 'name' || m.form === 'alias') && m.kind === 'person'),

@@ -60,9 +60,15 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
     explanation: `Read as the date of “${short(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
   });
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
+  const outsider = outsideActor(ctx, i, reading.predicate);
+  if (outsider) return unknown(`the sentence says ${ctx.text.slice(outsider.start, outsider.end)}, whom the case does not know, did it: another matter`);
   if (insideQuotes(ctx.text, ctx.sentences[i], date.start)) return unknown('the sentence quotes someone');
   const compatible = candidates.filter((e) => participantsNamed(ctx, i, e, words));
   if (!compatible.length) return unknown('the sentence names none of its participants');
+  // "filed an appeal against the dismissal … in November": the verb the event noun hangs from may own the date.
+  const governor = reading.kind === 'event' ? reading.governor : undefined;
+  const governed = governor ? governedOn(ctx, said, governor.types) : null;
+  if (governor && governed) return unknown(`the date may go with "${ctx.text.slice(governor.predicate.start, governor.predicate.end)}" instead, and the case has “${short(governed)}” then`);
   const other = eventOn(ctx, said, reading, sentenceTypes(ctx, words, predicates, reading), i);
   if (other) return unknown(`the case has another event on that date (“${short(other)}”), which the date may belong to`);
   const unverified = compatible.find((e) => !isVerified(e));
@@ -127,6 +133,22 @@ function participantsNamed(ctx: CheckContext, i: number, e: CaseEvent, _words: W
 }
 
 /**
+ * A person the case does not know named as who did the event: the agent of a passive ("was
+ * sued by script supervisor X") or the subject right before the verb ("X sued …"). The event
+ * is then most likely one the case does not hold, so its date is no claim about the case's.
+ */
+function outsideActor(ctx: CheckContext, i: number, p: Predicate): LinkedMention | null {
+  const s = ctx.sentences[i];
+  for (const m of ctx.mentions) {
+    if (m.kind !== 'person' || m.start < s.start || m.end > s.end) continue;
+    const agent = m.start >= p.end && /^\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w’'-]*,?\s+){0,3}$/.test(ctx.text.slice(p.end, m.start));
+    const subject = m.end <= p.start && /^\s+(?:(?:has|had|have|was|were|also|then|later|first|initially|previously)\s+)*$/.test(ctx.text.slice(m.end, p.start));
+    if ((agent || subject) && !m.entity) return m;
+  }
+  return null;
+}
+
+/**
  * Entities a sentence names as actors: a name only ever written as a possessor of something
  * other than an event ("Baldwin's stunt double fired") is not one.
  */
@@ -175,6 +197,17 @@ function eventOn(ctx: CheckContext, said: { value: string; granularity: 'year' |
     if (!e.type || !types.has(e.type) || reading.types.includes(e.type)) continue;
     if (!(e.participants ?? []).some((p) => actors.has(p))) continue;
     if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
+  }
+  return null;
+}
+
+/** An event of the given types on the stated date (at the coarser granularity), as of publication. */
+function governedOn(ctx: CheckContext, said: { value: string; granularity: 'year' | 'month' | 'day' }, types: string[]): CaseEvent | null {
+  for (const t of types) {
+    for (const e of ctx.index.eventsByType.get(t) ?? []) {
+      if (ctx.published && !isOnOrBefore(e.date, ctx.published)) continue;
+      if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
+    }
   }
   return null;
 }

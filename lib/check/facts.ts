@@ -193,18 +193,20 @@ function penaltyClaims(ctx: CheckContext): CheckedClaim[] {
       const n = /\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
       const unit = m[2].toLowerCase();
       const said = `P${n}${unit === 'day' ? 'D' : unit === 'week' ? 'W' : unit === 'month' ? 'M' : 'Y'}`;
+      // "had been facing up to five years": a state that ended (a dropped enhancement), not today's maximum.
+      const former = /\bhad\s+(?:been\s+)?(?:[\w’'-]+\s+){0,2}$/i.test(sentence.slice(0, m.index).replace(MAXIMUM_BEFORE, ''));
       const named = charges.filter((c) => c.defendants.some((d) => ctx.entitiesIn[i].has(d)));
       const relevant = named.length ? named : charges;
       const match = relevant.find((c) => sameDuration(said, c.maximumPenalty!));
       const best = match ?? relevant[0];
       const allAgree = relevant.every((c) => sameDuration(c.maximumPenalty!, best.maximumPenalty!));
-      const verdict = match ? 'consistent' : allAgree ? 'conflict' : 'unknown';
+      const verdict = match ? 'consistent' : allAgree && !former ? 'conflict' : 'unknown';
       out.push({
         start: s.start + m.index!, end: s.start + m.index! + m[0].length, verdict, value: said, event: null,
         claim: `maximum penalty for ${best.name}`, claimKey: `charge:${best.name}:maximum penalty`, expected: describeDuration(best.maximumPenalty!),
         sources: best.sources,
         explanation: `Read as the maximum penalty for ${best.name} (“${sentence.slice(Math.max(0, m.index! - 12), m.index!).trim()} …”). The case records ${describeDuration(best.maximumPenalty!)}` +
-          (allAgree ? '.' : ', but its matters differ; not flagged.'),
+          (!allAgree ? ', but its matters differ; not flagged.' : former && !match ? '; not flagged: the sentence tells a former state ("had been facing"), which may have changed since.' : '.'),
       });
     }
   });

@@ -14,6 +14,8 @@ export interface Word extends Span {
   text: string;
   lower: string;
   key: string;
+  /** Written with a possessive "'s": what follows is a noun it owns ("Hutchins's death"). */
+  possessive?: boolean;
 }
 
 export interface Predicate extends Span {
@@ -27,7 +29,7 @@ export type Modality = 'plain' | 'reported' | 'scheduled' | 'negated' | 'hypothe
 
 /** What a date in a sentence dates, as far as the sentence says. */
 export type DateReading =
-  | { kind: 'event'; predicate: Predicate; types: string[]; excluded: string[]; modality: Modality; why: string }
+  | { kind: 'event'; predicate: Predicate; types: string[]; excluded: string[]; modality: Modality; why: string; governor?: { predicate: Predicate; types: string[] } }
   | { kind: 'announcement'; predicate: Predicate; types: string[]; excluded: string[]; why: string }
   | { kind: 'other'; why: string };
 
@@ -54,10 +56,11 @@ export function readWords(text: string, sentence: Span, extra?: { lexicon: Map<s
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     let w = m[0];
-    if (/['’]s$/i.test(w)) w = w.slice(0, -2);
+    const possessive = /['’]s$/i.test(w);
+    if (possessive) w = w.slice(0, -2);
     const lower = w.toLowerCase().replace(/’/g, "'");
     const start = sentence.start + m.index;
-    words.push({ start, end: start + w.length, text: w, lower, key: FORMS.get(lower) ?? extra?.forms.get(lower) ?? lower });
+    words.push({ start, end: start + w.length, text: w, lower, key: FORMS.get(lower) ?? extra?.forms.get(lower) ?? lower, ...(possessive ? { possessive } : {}) });
   }
   const predicates: Predicate[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -89,6 +92,11 @@ export function clauseAround(text: string, words: Word[], i: number): [number, n
   return [from, to];
 }
 
+/** Words after "while"/"when" that show a reduced clause with no verb of its own. */
+const REDUCED_AFTER = new Set(['on', 'in', 'at', 'during', 'inside', 'near', 'outside']);
+/** Finite verbs that give a clause its predicate before a date ("X was the talk … on Friday"). */
+const FINITE = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'remains', 'remained', 'became', 'becomes', 'seemed', 'seems']);
+
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which']);
 
 /**
@@ -100,6 +108,8 @@ function opens(words: Word[], k: number): boolean {
   const w = words[k].lower;
   if (!OPENERS.has(w)) return false;
   const next = words[k + 1];
+  // "while on the set", "when at the ranch": a reduced clause with no verb of its own belongs to the action before it.
+  if ((w === 'while' || w === 'when') && next && REDUCED_AFTER.has(next.lower)) return false;
   if (w === 'and' || w === 'or') return !!next && (isVerbLike(next) || PRONOUNS.has(next.lower) || AUX.has(next.lower));
   if (w === 'that' && next && k > 0) {
     const prev = words[k - 1];
@@ -122,6 +132,7 @@ function isNominal(words: Word[], p: Predicate): boolean {
   if (p.entry.sense.nounOnly) return true;
   if (isPastForm(w) || w.endsWith('ing') && !/^(sentencing|shooting|filing|hearing|ruling|killing|wounding|opening|resuming|settling)$/.test(w)) return false;
   if (/^(settling|resuming)$/.test(w)) return false;
+  if (words[p.from - 1]?.possessive) return true; // "Hutchins's death", "Baldwin's trial"
   const before = words[p.from - 1]?.lower ?? '';
   return /^(a|an|the|his|her|its|their|this|that|whose|of|second|first|fatal|deadly|accidental|wrongful|criminal|civil|latest|new)$/.test(before) || /(s|al|ion|ment|ure|ing)$/.test(w);
 }
@@ -161,6 +172,12 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
   const predAt = new Map<number, Predicate>();
   for (const p of predicates) for (let k = p.from; k < p.to; k++) predAt.set(k, p);
   const [cFrom, cTo] = clauseAround(text, words, di);
+
+  // "…, October 27, 2021." — a bare date set off by a comma at the end of the sentence dates
+  // the sentence as a whole (a photo caption, a dateline), not an event inside it.
+  if (di > 0 && dj === words.length && /^\s*,\s*$/.test(text.slice(words[di - 1].end, words[di].start)) && !PREPOSITIONS.has(words[di - 1].lower)) {
+    return { kind: 'other', why: 'a date appended after a comma dates the whole sentence (a caption), not an event in it' };
+  }
   const within = (p: Predicate) => p.from >= cFrom && p.to <= cTo;
 
   // 1. A premodifier: "the 2021 shooting", "the October 2021 incident", "2021's shooting".
@@ -186,8 +203,13 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     // An event noun reaches only a date right after it ("the dismissal in July"), a verb further.
     if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
     if (p && within(p)) {
-      if (!isPastForm(words[p.from].lower)) {
+      // A gerund is a verb of its own ("charged with killing X and injuring Y … in 2022"): it keeps the date.
+      const gerund = words[p.from].lower.endsWith('ing') && !isNominal(words, p);
+      if (!isPastForm(words[p.from].lower) && !gerund) {
         for (let k = p.from - 1; k >= Math.max(cFrom, p.from - 8); k--) {
+          // Only an object close after its verb gives way ("dismissed the charges", "convicted of the
+          // charge"); a noun in a later phrase is not its object ("sentenced to probation for her role in the death").
+          if (words.slice(k + 1, p.from).filter((w) => /^(in|on|at|for|to|with|of|by|from|about|over|during|after|before|since|against)$/.test(w.lower)).length > 1) break;
           const verb = predAt.get(k);
           if (verb && isPastForm(words[verb.from].lower) && !verb.entry.sense.nounOnly) {
             p = verb;
@@ -196,7 +218,16 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
           if (isVerbLike(words[k])) break;
         }
       }
-      return event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
+      // An event noun in a phrase after an event verb of its clause ("filed an appeal against the
+      // dismissal of the case in November"): the date may go with the verb instead (see `governor`).
+      const head = p;
+      const governor = isNominal(words, head) ? predicates.find((v) => v !== head && v.to <= head.from && v.from >= cFrom && isPastForm(words[v.from].lower) && !v.entry.sense.nounOnly) : undefined;
+      const reading = event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
+      if (governor && reading.kind === 'event') {
+        const classes = classesIn(words, Math.max(cFrom, governor.from - 6), Math.min(cTo, governor.to + 8));
+        reading.governor = { predicate: governor, types: typesOf(governor.entry.sense, classes) };
+      }
+      return reading;
     }
     if (isVerbLike(words[i]) || REPORTING_KEYS.has(words[i].key) && /^(said|says|told|tells|according)$/.test(words[i].lower)) {
       // "the trial opened on Feb. 22": a verb of beginning or ending dates its subject, an event noun.
@@ -227,6 +258,12 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     }
     if (isVerbLike(words[i])) return reported(text, words, predicates, i, cFrom, cTo);
   }
+  // An event noun after the date is its predicate only when the date opens its clause: after a
+  // verb of its own ("X was the talk of the town on Friday about the shooting") it dates that verb.
+  // Nor after an event word of its own that could not reach it ("the dismissal of charges against
+  // X in the case on July 12, …, the legal process surrounding her death"): then it is unsure.
+  const finite = words.slice(cFrom, di).find((w) => FINITE.has(w.lower) || isVerbLike(w)) ?? predicates.find((p) => p.from >= cFrom && p.to <= di && p.entry !== nominal?.entry);
+  if (nominal && finite) return { kind: 'other', why: `the date goes with "${text.slice(finite.start, finite.end)}", and "${text.slice(nominal.start, nominal.end)}" after it is what that is about` };
   if (nominal) return event(text, words, nominal, cFrom, cTo, `the date opens the clause of "${text.slice(nominal.start, nominal.end)}"`);
   return { kind: 'other', why: 'no event word governs the date' };
 }

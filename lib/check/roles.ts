@@ -28,10 +28,17 @@ const TITLES: [RegExp, string, string[]][] = [
   [/actor|actress|star/i, 'actor', ['actor', 'actress']],
   [/attorney|lawyer|counsel/i, 'attorney', ['attorney', 'lawyer', 'counsel', 'prosecutor']],
   [/detective/i, 'detective', ['detective']],
+  // Other crew jobs a writer may give someone by mistake: a case person who held none of them conflicts.
+  [/costume designer|costumer|wardrobe/i, 'costumer', ['costume', 'wardrobe']],
+  [/make-?up artist/i, 'make-up artist', ['make-up', 'makeup']],
+  [/script supervisor/i, 'script supervisor', ['script supervisor']],
+  [/screenwriter|writer/i, 'writer', ['writer']],
+  [/stunt (?:double|coordinator|performer)/i, 'stunt performer', ['stunt']],
+  [/camera operator|cameraman|camerawoman/i, 'camera operator', ['camera operator', 'cinematographer', 'director of photography']],
   [/spokes(person|man|woman)/i, 'spokesperson', ['spokesperson', 'spokesman', 'spokeswoman']],
 ];
 
-const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman))';
+const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman)|costume designer|costumer|make-?up artist|script supervisor|screenwriter|writer|stunt (?:double|coordinator|performer)|camera operator|cameraman|camerawoman)';
 /**
  * "special prosecutor Kari Morrissey", "Santa Fe County Sheriff Adan Mendoza": the title right
  * before the name, nothing but a space between (a title ending the sentence before is not one).

@@ -82,6 +82,8 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     }
   }
 
+  joinSplitNames(text, index, linked);
+
   // Recognised names: the linked span wins where they overlap; the rest stay unknown.
   const out: LinkedMention[] = [...linked];
   for (const m of mentions) {
@@ -93,6 +95,37 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     out.push({ ...m, entity: null });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Judge)\.?\s+/;
+
+/**
+ * One name read as two, side by side with a space between: "Ms Gutierrez" + "Reed" (a double
+ * surname after an honorific, the second half another person's alias), or the person's own given
+ * name written right before a linked name ("Judge Mary" + "Marlow Sommer"). Joined into one
+ * mention of the person the whole names, in place (`linked` is changed).
+ */
+function joinSplitNames(text: string, index: CaseIndex, linked: LinkedMention[]): void {
+  linked.sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < linked.length; k++) {
+    const [a, b] = [linked[k], linked[k + 1]];
+    if (a.kind !== 'person' || b.kind !== 'person' || !/^ $/.test(text.slice(a.end, b.start))) continue;
+    const whole = text.slice(a.start, b.end).replace(HONORIFIC, '');
+    const toks = tokenize(whole);
+    const full = scanTrie<AliasEntry>(whole, toks, index.aliases).find((m) => m.from === 0 && m.to === toks.length);
+    const entity = full?.entries.find((e) => e.kind === 'person' && e.entity === a.entity)?.entity ?? full?.entries.find((e) => e.kind === 'person')?.entity;
+    if (!entity) continue;
+    linked.splice(k, 2, { start: a.start, end: b.end, kind: 'person', entity, form: a.entity === entity ? a.form : 'alias' });
+    k--;
+  }
+  for (const l of linked) {
+    if (l.kind !== 'person' || !l.entity) continue;
+    const given = index.entities.get(l.entity)?.name.split(/\s+/)[0];
+    const left = /(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, l.start - 20), l.start));
+    if (!given || left?.[1] !== given || text.slice(l.start, l.end).startsWith(given)) continue;
+    const start = l.start - given.length - 1;
+    if (!linked.some((o) => o !== l && o.start < l.start && start < o.end)) l.start = start;
+  }
 }
 
 /**

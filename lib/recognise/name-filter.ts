@@ -14,7 +14,8 @@ import type { NameMention } from './names';
 /** Closed-class and sentence-opening words that the tagger takes for names when capitalised. */
 const COMMON = new Set(('however yes no well your our my his her their its the a an this that these those one two above below ' +
   'good great here there today yesterday tomorrow meanwhile still also but and or so yet then now thus therefore instead ' +
-  'after before when while if although though because since until during despite according asked says said').split(' '));
+  'after before when while if although though because since until during despite according asked says said ' +
+  'by in on at for with from of to as alas indeed moreover furthermore nevertheless nonetheless unfortunately fortunately ironically apparently notably likewise otherwise').split(' '));
 /** Plural role words capitalised in legal prose: parties, not names. */
 const PARTIES = /^(Plaintiffs?|Defendants?|Prosecutors|People|Jurors|Officials|Authorities|Petitioners?|Respondents?)$/;
 const HOLIDAYS = /^(Christmas|Easter|Thanksgiving|Halloween|Hanukkah|Passover|Ramadan|Diwali)$/;
@@ -26,7 +27,7 @@ const TITLE_WORDS = /^(Judge|Justice|Secretary|Sheriff|Commissioner|DA|D\.A\.)$/
 /** References to a part of a law ("Article III"), not names. */
 const LAW_PARTS = /^(Article|Section|Chapter|Title|Amendment|Rule|Count)\s+([IVXLC]+|\d+)\b/;
 /** Last words that make a name an institution, whatever the tagger said ("Hallmark Channel", "Environment Cabinet"). */
-const INSTITUTIONS = /\b(Channel|Cabinet|Network|Department|Agency|Bureau|Office|Committee|Council|Commission|University|College|Times|News|Post|Journal|Magazine|Reporter|Gazette|Tribune|Herald|Studios|Productions|Films|Pictures)$/;
+const INSTITUTIONS = /\b(Channel|Cabinet|Network|Department|Agency|Bureau|Office|Committee|Council|Commission|University|College|Times|News|Post|Journal|Magazine|Reporter|Gazette|Tribune|Herald|Mail|Press|Radio|Television|Studios|Productions|Films|Pictures)$/;
 /** A firm named by its partners: "Lee, Gober & Reyna", "Panish | Shea | Ravipudi LLP". */
 const FIRM = /\b\p{Lu}[\p{L}'’-]+(?:(?:,\s+|\s+\|\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+){1,4}(?:,?\s+(?:LLP|LLC|PLLC|P\.C\.))?/gu;
 const KIN = /\b(wife|husband|widow|widower|son|daughter|brother|sister|mother|father|partner)[,]?\s+$/i;
@@ -87,7 +88,9 @@ function isWorkTitle(text: string, m: NameMention, exact: string, before: string
   if (m.kind !== 'person' && /^The\s/.test(exact) && !INSTITUTIONS.test(exact) && !/\b(Press|Guardian|Independent|Economist|Atlantic|Associated)\b/.test(exact) && !THE_PLACES.test(exact)
     && /\p{Ll}[,]?\s+$/u.test(before)) return true;
   const quoted = /(?:^|\s)['‘“"](?:\d+\s)?$/.test(before) && /^['’”"]/.test(after);
-  return quoted && m.kind !== 'person';
+  // "the set of Rush", "the film Rush": a single word a work's set or a film is named by is its title.
+  const titled = !/\s/.test(exact) && /\b(?:the\s+)?(?:(?:film|movie|western|documentary|series)|set\s+of(?:\s+the\s+(?:film|movie))?)\s+$/i.test(before);
+  return (quoted || titled) && m.kind !== 'person';
 }
 
 /** Firms named by their partners, as one organisation each. */
@@ -119,6 +122,8 @@ function widened(text: string, m: NameMention): NameMention {
   }
   const right = /^\s(\p{Lu}[\p{L}'’]+)\b/u.exec(text.slice(end, end + 30));
   if (right && INSTITUTIONS.test(right[1])) end += right[0].length;
+  // "the First Judicial District": no name ends with "Judicial"; the district or court is its end.
+  else if (right && /Judicial$/.test(text.slice(start, end)) && /^(District|Court|Circuit)$/.test(right[1])) end += right[0].length;
   return start === m.start && end === m.end ? m : { ...m, start, end };
 }
 

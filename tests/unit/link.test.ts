@@ -31,6 +31,14 @@ describe('linking names to the case', () => {
     else expect(found.map((a) => a.entity)).toContain(entity);
   });
 
+  it.each<[shape: string, text: string, whole: string, entity: string]>([
+    ['a double surname without a hyphen after an honorific', 'Alec Baldwin was not in court when Ms Gutierrez Reed was sentenced.', 'Ms Gutierrez Reed', 'hannah_gutierrez_reed'],
+    ['a given name the recogniser left apart from a misspelt surname', 'Alec Baldwin\'s case went before Judge Mary Marlow Sommer in Santa Fe.', 'Mary Marlow Sommer', 'mary_marlowe_sommer'],
+  ])('one person, not two: %s', (_shape, text, whole, entity) => {
+    const people = linkedAt(text, whole).filter((a) => a.kind === 'person');
+    expect(people.map((a) => [a.exact, a.entity])).toEqual([[whole, entity]]);
+  });
+
   it('marks a probable misspelling on the card', () => {
     const text = 'Alec Baldwin shot Halyna Hutchins and wounded Joel Sousa on the set.';
     const [sousa] = linkedAt(text, 'Joel Sousa');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recogniseNames } from '../../lib/recognise/names';
+import { checkText } from '../helpers/claims';
 
 const names = (text: string) => recogniseNames(text).map((m) => [text.slice(m.start, m.end), m.kind]);
 
@@ -25,4 +26,26 @@ describe('recogniseNames', () => {
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
+});
+
+/** Names an article highlights, after the article filter (what a reader sees). */
+const highlighted = (text: string) => checkText(text, '2024-07-13').filter((a) => a.kind === 'person' || a.kind === 'organization' || a.kind === 'place').map((a) => a.exact);
+
+describe('the article filter', () => {
+  it.each<[shape: string, text: string, absent: string[], present: string[]]>([
+    ['a preposition opening a sentence is no name', 'By Monday, Alec Baldwin had left Santa Fe.', ['By'], ['Alec Baldwin', 'Santa Fe']],
+    ['an interjection opening a sentence is no name', 'Alas, Alec Baldwin had left Santa Fe by then.', ['Alas'], ['Alec Baldwin']],
+    ['a one-word title after "the set of" is a work, not a place', 'Alec Baldwin went back to the set of Ranger in Montana last spring.', ['Ranger'], ['Alec Baldwin', 'Montana']],
+    ['a judicial district keeps its last word', 'Alec Baldwin had to appear before the Second Judicial District in Aztec.', ['Second Judicial'], ['Second Judicial District']],
+  ])('%s', (_shape, text, absent, present) => {
+    const names = highlighted(text);
+    for (const a of absent) expect(names).not.toContain(a);
+    for (const p of present) expect(names).toContain(p);
+  });
+});
+
+it('a publication named by its last word is an organisation, not a person', () => {
+  const text = 'Records obtained Tuesday by Daily Mail suggest that Alec Baldwin\'s suit stalled.';
+  const found = checkText(text, '2024-07-13').filter((a) => a.exact === 'Daily Mail');
+  expect(found.map((a) => a.kind)).toEqual(['organization']);
 });
