@@ -14,6 +14,7 @@
  * overlapping and nested annotations can be drawn in any order.
  */
 import type { TextSegment } from '../extract/article';
+import { TextRuns } from './text-runs';
 import type { Annotation } from '../types';
 
 export const MARK_TAG = 'casefile-mark';
@@ -49,7 +50,7 @@ interface Piece {
 
 export class Highlighter {
   private readonly doc: Document;
-  private segments: TextSegment[];
+  private readonly runs: TextRuns;
   private readonly marks = new Map<string, Piece[]>();
   private readonly drawn = new Map<string, Markable>();
   /** Which annotation each mark element shows: known to this module, not written on the page. */
@@ -60,17 +61,13 @@ export class Highlighter {
 
   constructor(doc: Document, segments: TextSegment[]) {
     this.doc = doc;
-    this.segments = segments.slice();
+    this.runs = new TextRuns(segments);
   }
 
   /** Draw one annotation; returns its elements, or null when its text is gone (an orphan). */
   highlight(a: Markable): HTMLElement[] | null {
-    if (!this.splitAt(a.start) || !this.splitAt(a.end)) return null;
-    const covered: TextSegment[] = [];
-    for (let i = this.firstAtOrAfter(a.start); i < this.segments.length && this.segments[i].end <= a.end; i++) {
-      const s = this.segments[i];
-      if (s.end > s.start && s.node.isConnected) covered.push(s);
-    }
+    if (!this.runs.cutAt(a.start) || !this.runs.cutAt(a.end)) return null;
+    const covered = this.runs.within(a.start, a.end);
     if (!covered.length) return null;
     const pieces: Piece[] = [];
     for (const s of covered) {
@@ -175,37 +172,6 @@ export class Highlighter {
       this.sheet = null;
       return false;
     }
-  }
-
-  /** Index of the first segment starting at or after `offset` (binary search: pages can have thousands). */
-  private firstAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.segments[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Make `offset` fall on a segment boundary by splitting the text node there. */
-  private splitAt(offset: number): boolean {
-    let lo = 0;
-    let hi = this.segments.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.segments[mid];
-      if (offset <= s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else {
-        if (!s.node.isConnected || s.node.length !== s.end - s.start) return false;
-        const tail = s.node.splitText(offset - s.start);
-        this.segments.splice(mid, 1, { node: s.node, start: s.start, end: offset }, { node: tail, start: offset, end: s.end });
-        return true;
-      }
-    }
-    return true;
   }
 }
 

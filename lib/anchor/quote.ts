@@ -3,6 +3,8 @@
  * (W3C TextQuoteSelector and TextPositionSelector), and `matchQuote`, which finds a quote
  * in a text that may have changed since. Positions are UTF-16 offsets, as JavaScript counts.
  */
+import { drain } from '../util/steps';
+
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
@@ -142,9 +144,15 @@ export interface Anchorable {
  * has shifted, or an orphan where its quote is gone — never attached to other words.
  */
 export function anchorAnnotations<A extends Anchorable>(text: string, annotations: A[]): { anchored: A[]; orphans: A[] } {
+  return drain(anchorSteps(text, annotations));
+}
+
+/** `anchorAnnotations` in steps of a few hundred annotations (a long page can have tens of thousands). */
+export function* anchorSteps<A extends Anchorable>(text: string, annotations: A[]): Generator<void, { anchored: A[]; orphans: A[] }> {
   const anchored: A[] = [];
   const orphans: A[] = [];
-  for (const a of annotations) {
+  for (const [i, a] of annotations.entries()) {
+    if (i % 300 === 299) yield;
     const match = anchorSelectors(
       text,
       { type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix },

@@ -23,6 +23,8 @@ export interface CheckContext {
   mentions: LinkedMention[];
   /** Per sentence: linked entity ids. */
   entitiesIn: Set<string>[];
+  /** Per sentence: its mentions (names and dates), in order — an article can have thousands of sentences. */
+  mentionsIn: LinkedMention[][];
   /** Per sentence: trigger phrases found. */
   triggersIn: TriggerHit[][];
   /** Entity ids linked anywhere in the article. */
@@ -35,12 +37,14 @@ export interface CheckContext {
 export function buildContext(text: string, published: string | null, mentions: LinkedMention[], index: CaseIndex, tokens: Token[] = tokenize(text)): CheckContext {
   const sentences = splitSentences(text);
   const entitiesIn = sentences.map(() => new Set<string>());
+  const mentionsIn: LinkedMention[][] = sentences.map(() => []);
   const triggersIn: TriggerHit[][] = sentences.map(() => []);
   const articleEntities = new Set<string>();
   for (const m of mentions) {
+    const i = spanIndexAt(sentences, m.start);
+    if (i >= 0 && m.end <= sentences[i].end) mentionsIn[i].push(m);
     if (!m.entity) continue;
     articleEntities.add(m.entity);
-    const i = spanIndexAt(sentences, m.start);
     if (i >= 0) entitiesIn[i].add(m.entity);
   }
   // Events' and facts' phrases are scanned apart: an event's longer phrase ("may be refiled")
@@ -54,7 +58,7 @@ export function buildContext(text: string, published: string | null, mentions: L
   }
   for (const hits of triggersIn) hits.sort((a, b) => a.start - b.start);
   return {
-    text, published, index, sentences, mentions, entitiesIn, triggersIn, articleEntities,
+    text, published, index, sentences, mentions, entitiesIn, mentionsIn, triggersIn, articleEntities,
     aboutCase: mentions.some((m) => m.entity && (m.form === 'name' || m.form === 'alias') && m.kind === 'person'),
   };
 }

@@ -153,10 +153,9 @@ function outsideActor(ctx: CheckContext, i: number, p: Predicate): LinkedMention
  * other than an event ("Baldwin's stunt double fired") is not one.
  */
 function actorsIn(ctx: CheckContext, i: number): Set<string> {
-  const s = ctx.sentences[i];
   const out = new Set<string>();
-  for (const m of ctx.mentions) {
-    if (!m.entity || m.start < s.start || m.end > s.end) continue;
+  for (const m of ctx.mentionsIn[i]) {
+    if (!m.entity) continue;
     const after = ctx.text.slice(m.end, m.end + 40);
     const possessor = /^(?:['’]s?)\s+(?:[\w-]+\s+){0,1}(double|lawyer|lawyers|attorney|attorneys|spokesperson|spokesman|spokeswoman|family|team|representative|representatives|wife|husband|widow|widower|son|daughter|mother|father|friend|assistant|publicist|stand-in)\b/i.test(after);
     if (!possessor) out.add(m.entity);

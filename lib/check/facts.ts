@@ -81,7 +81,7 @@ function refClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): CheckedCla
   for (const hit of refHits) {
     if (seen.has(hit.start)) continue;
     seen.add(hit.start);
-    const named: LinkedMention | undefined = ctx.mentions.find((m) => m.entity && !m.work && m.start >= hit.end && m.start - hit.end <= 40 && !/[.;]/.test(ctx.text.slice(hit.end, m.start)));
+    const named: LinkedMention | undefined = ctx.mentionsIn[i].find((m) => m.entity && !m.work && m.start >= hit.end && m.start - hit.end <= 40 && !/[.;]/.test(ctx.text.slice(hit.end, m.start)));
     if (!named) continue;
     // Only a name of the same kind as the recorded value answers the claim: "lawsuit in Santa
     // Fe" names a city, "filed in the case against Gutierrez" a person — neither is a court.
@@ -170,8 +170,7 @@ function objectFits(ctx: CheckContext, event: CaseEvent | null, clause: string, 
 /** The day a sentence's state is judged at: a past date it tells a past statement on, else publication. */
 function statedTime(ctx: CheckContext, i: number, sentence: string): string | null {
   if (!/\b(saying|said|noted|added|stating|announcing|indicating)\b/i.test(sentence) || /\b(has|have)\s+(said|noted|indicated|stated)\b/i.test(sentence)) return ctx.published;
-  const s = ctx.sentences[i];
-  const dated = ctx.mentions.filter((m) => m.kind === 'date' && m.start >= s.start && m.end <= s.end && m.granularity === 'day' && m.value && (!ctx.published || m.value <= ctx.published));
+  const dated = ctx.mentionsIn[i].filter((m) => m.kind === 'date' && m.granularity === 'day' && m.value && (!ctx.published || m.value <= ctx.published));
   return dated.length === 1 ? dated[0].value! : ctx.published;
 }
 

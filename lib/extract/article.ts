@@ -33,7 +33,26 @@ const OTHER_STORIES = /(^|[\s_-])(byline|attribution|credit|credits|related|reci
  * real articles (BBC's among them) are laid out so that the quick test misses them.
  */
 export function looksLikeArticle(doc: Document): boolean {
-  return isProbablyReaderable(doc) || declaresArticle(doc);
+  if (declaresArticle(doc)) return true;
+  return doc.getElementsByTagName('*').length > LARGE_PAGE ? hasLongParagraphs(doc) : isProbablyReaderable(doc);
+}
+
+/** Above this many elements, Readability's quick test (two full scans of the page) takes more than a frame. */
+const LARGE_PAGE = 5000;
+
+/**
+ * The quick test for a large page: three paragraphs of prose (140 characters or more, not in
+ * a list) among its first few hundred — read lazily, so a page of 100,000 elements costs the
+ * same as a small one.
+ */
+function hasLongParagraphs(doc: Document): boolean {
+  const paragraphs = doc.getElementsByTagName('p');
+  let long = 0;
+  for (let i = 0; i < paragraphs.length && i < 400; i++) {
+    const p = paragraphs[i];
+    if ((p.textContent ?? '').trim().length >= 140 && !p.closest('li') && ++long >= 3) return true;
+  }
+  return false;
 }
 
 function declaresArticle(doc: Document): boolean {

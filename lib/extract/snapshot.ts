@@ -6,6 +6,7 @@
  * nodes, checking each node's text, so a copy that parsed differently costs a node, never a
  * wrong highlight. What the page pays is one serialisation, not Readability's long task.
  */
+import { drain } from '../util/steps';
 import { textNodes, type TextSegment } from './article';
 
 /** Text nodes that are not page text: script and style source, and noscript fallbacks (raw text in the page, markup in a parsed copy). */
@@ -13,13 +14,23 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript']);
 
 /** The document's text nodes in document order, numbered the same way in the page and in a parsed copy of it. */
 export function orderedTexts(doc: Document): Text[] {
+  return drain(orderedTextSteps(doc));
+}
+
+/** `orderedTexts` in steps of a few thousand nodes. */
+function* orderedTextSteps(doc: Document): Generator<void, Text[]> {
   // Where scripts are off (a parsed copy, a site with JavaScript blocked), noscript holds markup.
   const fallback = new Set<Node>();
   for (const el of Array.from(doc.querySelectorAll('noscript'))) if (el.firstElementChild) for (const t of textNodes(el)) fallback.add(t);
-  return textNodes(doc).filter((t) => {
+  const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: Text[] = [];
+  let seen = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const parent = t.parentNode as Element | null;
-    return !!parent && !NOT_TEXT.has(parent.localName) && !fallback.has(t);
-  });
+    if (parent && !NOT_TEXT.has(parent.localName) && !fallback.has(t)) out.push(t as Text);
+    if (++seen % 2000 === 0) yield;
+  }
+  return out;
 }
 
 const SCRIPT_OR_STYLE = /(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi;
@@ -27,16 +38,21 @@ const SCRIPT_OR_STYLE = /(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi;
 const TAG_WITH_HANDLER = /<[a-z][^>]*\son[a-z]+=[^>]*>/gi;
 const HANDLER = /\son[a-z]+="[^"]*"/gi;
 
+/** An SVG path's drawing (its `d`): a tenth of the corpus pages' HTML, over half of one, and no text in it. */
+const PATH_DATA = /(<path\b[^>]*?)\sd="[^"]*"/gi;
+
 /**
- * The HTML without scripts: the bodies of script elements and style sheets, which are most
- * of many pages' weight, and inline event handlers, which cost a policy check each when
- * parsed inside the extension (a third of the parse on some pages). Readability uses none of
- * them. JSON-LD stays: it says when the article was published and what it is.
+ * The HTML without what no reader of the text needs: the bodies of script elements and style
+ * sheets, which are most of many pages' weight; inline event handlers, which cost a policy
+ * check each when parsed inside the extension (a third of the parse on some pages); and SVG
+ * path data. Readability uses none of them, and no text node is lost, so both sides number
+ * the page's text alike. JSON-LD stays: it says when the article was published and what it is.
  */
-export function stripScripts(html: string): string {
+export function leanHtml(html: string): string {
   return html
     .replace(SCRIPT_OR_STYLE, (whole: string, open: string, _tag: string, close: string) => (/ld\+json/i.test(open) ? whole : open + close))
-    .replace(TAG_WITH_HANDLER, (tag) => tag.replace(HANDLER, ''));
+    .replace(TAG_WITH_HANDLER, (tag) => tag.replace(HANDLER, ''))
+    .replace(PATH_DATA, '$1');
 }
 
 /** What the page sends (its HTML) and keeps (its text nodes, numbered) for one extraction. */
@@ -47,7 +63,60 @@ export interface PageSnapshot {
 
 /** Serialise the page and number its text nodes, in one synchronous step so both describe the same moment. */
 export function snapshotPage(doc: Document): PageSnapshot {
-  return { html: stripScripts(doc.documentElement.outerHTML), texts: orderedTexts(doc) };
+  return { html: leanHtml(doc.documentElement.outerHTML), texts: orderedTexts(doc) };
+}
+
+/** Above this many elements, serialising a page at once takes more than a frame (about 1.5 µs an element here). */
+const LARGE_PAGE = 5000;
+/** Elements serialised in one piece. */
+const PIECE = 1500;
+
+/**
+ * The same snapshot in steps, for a page too large to serialise within a frame: the page is
+ * written out piece by piece — an element of at most `PIECE` elements at once, a larger one
+ * as its start tag, its children and its end tag — and its text nodes numbered in steps. A
+ * page that changes meanwhile costs a node or two at attach time (each is checked), never a
+ * wrong highlight. Small pages are taken at once, as `snapshotPage` does.
+ */
+export function* snapshotSteps(doc: Document): Generator<void, PageSnapshot> {
+  if (doc.getElementsByTagName('*').length <= LARGE_PAGE) return snapshotPage(doc);
+  const parts: string[] = [];
+  yield* serialiseSteps(doc.documentElement, parts);
+  const texts = yield* orderedTextSteps(doc);
+  return { html: parts.join(''), texts };
+}
+
+/** Elements whose text is written as it is, not escaped (HTML's serialisation rules). */
+const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
+
+function* serialiseSteps(el: Element, out: string[]): Generator<void, void> {
+  if (el.localName === 'template' || el.getElementsByTagName('*').length <= PIECE) {
+    out.push(leanHtml(el.outerHTML));
+    yield;
+    return;
+  }
+  out.push(leanHtml(startTag(el)));
+  const raw = RAW_TEXT.has(el.localName);
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1) yield* serialiseSteps(child as Element, out);
+    else if (child.nodeType === 3) out.push(raw ? (child as Text).data : escapeHtml((child as Text).data, false));
+    else if (child.nodeType === 8) out.push(`<!--${(child as Comment).data}-->`);
+  }
+  out.push(`</${el.localName}>`);
+}
+
+/** An element's start tag as HTML writes it (built from its attributes: cloning would run a page's custom element code). */
+function startTag(el: Element): string {
+  let tag = `<${el.localName}`;
+  for (const a of Array.from(el.attributes)) tag += ` ${a.name}="${escapeHtml(a.value, true)}"`;
+  return `${tag}>`;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '\u00a0': '&nbsp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text or an attribute's value, escaped as HTML's serialisation escapes it. */
+function escapeHtml(value: string, attribute: boolean): string {
+  return value.replace(attribute ? /[&\u00a0<>"]/g : /[&\u00a0<>]/g, (c) => ESCAPES[c]);
 }
 
 /** Layout whitespace inside a node, which the article text writes as spaces (offsets stay 1:1). */
@@ -61,10 +130,19 @@ const LAYOUT_SPACE = /[\n\r\t\f]/g;
  * rest. A node that cannot be found is left out: its words are not highlighted.
  */
 export function attachSegments(text: string, triples: readonly number[], texts: readonly Text[]): TextSegment[] {
+  return drain(attachSteps(text, triples, texts));
+}
+
+/** How far past where it is expected a node is looked for by its text (a page rebuilt wholesale is not worth a longer search). */
+const SEARCH = 2000;
+
+/** `attachSegments` in steps of a few hundred nodes. */
+export function* attachSteps(text: string, triples: readonly number[], texts: readonly Text[]): Generator<void, TextSegment[]> {
   const segments: TextSegment[] = [];
   let shift = 0;
   let next = 0;
   for (let i = 0; i + 2 < triples.length; i += 3) {
+    if (i % 1500 === 0) yield;
     const ordinal = triples[i];
     const start = triples[i + 1];
     const end = triples[i + 2];
@@ -73,7 +151,8 @@ export function attachSegments(text: string, triples: readonly number[], texts: 
     let at = ordinal + shift;
     if (at < next || !fits(texts[at])) {
       at = -1;
-      for (let j = next; j < texts.length; j++) {
+      const from = Math.max(next, ordinal + shift - SEARCH);
+      for (let j = from; j < texts.length && j < from + 2 * SEARCH; j++) {
         if (fits(texts[j])) {
           at = j;
           break;

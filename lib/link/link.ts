@@ -12,6 +12,7 @@ import type { Mention, NameKind } from '../types';
 import { scanTrie, type AliasEntry, type CaseIndex } from './case-index';
 import { tokenize, type Token } from './tokens';
 import { misspeltPerson, misspeltSurname } from './fuzzy';
+import { SpanIndex } from '../util/spans';
 
 export interface LinkedMention extends Mention {
   entity: string | null;
@@ -44,8 +45,9 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
   // Full names a misspelling writes ("Alex Baldwin") also say who the article is about.
   const misspelt = new Map<Mention, string>();
   if (aboutCase) {
+    const strongMatches = new SpanIndex(matches.filter((x) => x.entries.some((e) => e.strong)));
     for (const m of mentions) {
-      if (m.kind !== 'person' || matches.some((x) => x.start < m.end && m.start < x.end && x.entries.some((e) => e.strong))) continue;
+      if (m.kind !== 'person' || strongMatches.overlaps(m.start, m.end)) continue;
       // The recogniser may leave a given name out ("Brian J. Parish" read as "J. Parish").
       const given = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, m.start - 20), m.start));
       const id = misspeltPerson(index, text.slice(m.start, m.end)) ?? (given ? misspeltPerson(index, `${given[1]} ${text.slice(m.start, m.end)}`) : null);
@@ -69,16 +71,24 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     for (let k = linked.length - 1; k >= 0; k--) if (linked[k].start < m.end && m.start < linked[k].end) linked.splice(k, 1);
     linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true });
   }
-  if (aboutCase) linked.push(...givenNames(text, tokens, index, linked));
+  const spans = new SpanIndex(linked);
+  if (aboutCase) for (const g of givenNames(text, tokens, index, spans)) linked.push(g);
+  for (const g of linked.slice(spans.size)) spans.add(g);
   // A recognised single word that misspells the surname of someone named in full ("Hutchin’s death").
   if (aboutCase) {
-    const named = (id: string) => (strongAt.get(id)?.length ?? 0) + linked.filter((l) => l.entity === id).length;
+    const times = new Map<string, number>();
+    for (const l of linked) if (l.entity) times.set(l.entity, (times.get(l.entity) ?? 0) + 1);
+    const named = (id: string) => (strongAt.get(id)?.length ?? 0) + (times.get(id) ?? 0);
     for (const m of mentions) {
-      if (m.kind === 'date' || linked.some((l) => l.start < m.end && m.start < l.end)) continue;
+      if (m.kind === 'date' || spans.overlaps(m.start, m.end)) continue;
       const written = text.slice(m.start, m.end);
       if (/\s/.test(written) || !/^\p{Lu}/u.test(written)) continue;
       const id = misspeltSurname(index, written, strongAt.keys(), named);
-      if (id) linked.push({ start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true });
+      if (!id) continue;
+      const link: LinkedMention = { start: m.start, end: m.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true };
+      linked.push(link);
+      spans.add(link);
+      times.set(id, (times.get(id) ?? 0) + 1);
     }
   }
 
@@ -91,7 +101,7 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
       out.push({ ...m, entity: null });
       continue;
     }
-    if (linked.some((l) => l.start < m.end && m.start < l.end)) continue;
+    if (spans.overlaps(m.start, m.end)) continue;
     out.push({ ...m, entity: null });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -132,7 +142,7 @@ function joinSplitNames(text: string, index: CaseIndex, linked: LinkedMention[])
  * A given name alone right after someone of the same surname ("Hutchins' widow, Matthew"):
  * the case person with that given name and that surname, when there is exactly one.
  */
-function givenNames(text: string, tokens: Token[], index: CaseIndex, linked: LinkedMention[]): LinkedMention[] {
+function givenNames(text: string, tokens: Token[], index: CaseIndex, linked: SpanIndex<LinkedMention>): LinkedMention[] {
   const out: LinkedMention[] = [];
   const byGiven = new Map<string, string[]>();
   for (const n of index.personNames) {
@@ -142,9 +152,9 @@ function givenNames(text: string, tokens: Token[], index: CaseIndex, linked: Lin
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     const people = t.capitalised ? byGiven.get(t.key) : undefined;
-    if (!people || linked.some((l) => l.start < t.end && t.start < l.end)) continue;
+    if (!people || linked.overlaps(t.start, t.end)) continue;
     if (tokens[i + 1]?.capitalised && /^\s$/.test(text.slice(t.end, tokens[i + 1].start))) continue; // part of a longer name
-    const before = linked.filter((l) => l.kind === 'person' && l.end <= t.start && t.start - l.end <= 40 && !/[.!?]\s/.test(text.slice(l.end, t.start)));
+    const before = linked.within(t.start - 240, t.start).filter((l) => l.kind === 'person' && l.end <= t.start && t.start - l.end <= 40 && !/[.!?]\s/.test(text.slice(l.end, t.start)));
     const surnames = new Set(before.map((l) => surnameOf(index, l.entity)));
     const fit = people.filter((id) => surnames.has(surnameOf(index, id)));
     if (fit.length === 1 && !before.some((l) => l.entity === fit[0])) out.push({ start: t.start, end: t.end, kind: 'person', entity: fit[0], form: 'alias' });

@@ -5,11 +5,12 @@
  */
 import { looksLikeArticle, mapToPage, prepareExtraction, runReadability } from '../extract/article';
 import { Highlighter } from '../anchor/highlighter';
-import { anchorAnnotations } from '../anchor/quote';
-import { SLICE_MS, yieldToPage } from './yield';
+import { onScreenFirst, visibleRange } from '../anchor/viewport';
+import { anchorSteps } from '../anchor/quote';
+import { runInSlices, SLICE_MS, yieldToPage } from './yield';
 import { MAX_HTML, type PageState, type StageTimings } from '../messaging/protocol';
 import type { Messages } from '../background/table';
-import { attachSegments, snapshotPage } from '../extract/snapshot';
+import { attachSteps, snapshotSteps } from '../extract/snapshot';
 import { annotationKey, type Annotation, type ArticleText } from '../types';
 import type { TextSegment } from '../extract/article';
 
@@ -44,6 +45,8 @@ export class PageSession {
   private segments: TextSegment[] = [];
   /** The article as last extracted (for "add to case" and decisions). */
   article: ArticleText | null = null;
+  /** Run stepped work in the current run's slices (each recorded with the run's timings). */
+  private stepped: <T>(steps: Iterator<unknown, T>) => Promise<[T, number]> = (steps) => runInSlices(steps);
 
   constructor(private readonly doc: Document, private readonly send: SendToBackground, private readonly clock: { scriptStart?: number; mainStart?: number } = {}) {
     this.state = { status: 'idle', url: doc.location.href, title: doc.title, published: null, annotations: [] };
@@ -57,6 +60,7 @@ export class PageSession {
    */
   async run(force = false): Promise<PageState> {
     const slices: [number, number][] = [];
+    this.stepped = (steps) => runInSlices(steps, (start, end) => slices.push([start, end]));
     const timed = <T>(work: () => T): [T, number] => {
       const start = performance.now();
       const result = work();
@@ -96,7 +100,7 @@ export class PageSession {
    * the page); undefined when the page holds no article.
    */
   private async checkOffPage(url: string, timed: Timed): Promise<Checked | null | undefined> {
-    const [snapshot, snap] = timed(() => snapshotPage(this.doc));
+    const [snapshot, snap] = await this.stepped(snapshotSteps(this.doc));
     if (snapshot.html.length > MAX_HTML) return null;
     const sent = performance.now();
     const answer = await this.send('check-html', { id: randomId(), url, html: snapshot.html }).catch((error) => ({ unavailable: String(error) }));
@@ -104,7 +108,7 @@ export class PageSession {
     if ('unavailable' in answer) return null;
     if (!answer.article) return undefined;
     const { article } = answer;
-    const [segments, attach] = timed(() => attachSegments(article.text, answer.segments, snapshot.texts));
+    const [segments, attach] = await this.stepped(attachSteps(article.text, answer.segments, snapshot.texts));
     // A copy that parsed too unlike the page (or a page rebuilt meanwhile): extract it here instead.
     if (segments.length * 2 < answer.segments.length / 3) return null;
     this.segments = segments;
@@ -162,10 +166,10 @@ export class PageSession {
    * drawn (`unlessSame`: a revisit whose stored marks the fresh check confirmed).
    */
   private async show(article: ArticleText, annotations: Annotation[], gone: Annotation[], timed: Timed, rechecking = false, unlessSame = false): Promise<{ anchor: number; render: number }> {
-    const [{ anchored, orphans }, anchor] = timed(() => anchorAnnotations(article.text, annotations));
+    const [{ anchored, orphans }, anchor] = await this.stepped(anchorSteps(article.text, annotations));
     const render = unlessSame && sameAnnotations([...this.byId.values()], anchored) ? 0 : await this.draw(anchored, timed);
     this.state = {
-      status: 'checked', url: article.url, title: article.title, published: article.published, annotations: [...this.byId.values()],
+      status: 'checked', url: article.url, title: article.title, published: article.published, annotations: inReadingOrder([...this.byId.values()]),
       orphans: [...orphans, ...gone], timings: this.timings, rechecking,
     };
     return { anchor, render };
@@ -175,23 +179,26 @@ export class PageSession {
   private async draw(annotations: Annotation[], timed: Timed): Promise<number> {
     this.highlighter?.removeAll();
     this.highlighter = new Highlighter(this.doc, this.segments);
-    const drawn: Annotation[] = [];
+    this.byId = new Map();
     let spentAll = 0;
-    for (let i = 0; i < annotations.length; ) {
+    let order: Annotation[] = annotations;
+    for (let i = 0; i < order.length; ) {
       await yieldToPage();
       this.timings.renderStart ??= performance.now();
       const [, spent] = timed(() => {
+        // What the reader can see is drawn first (one layout read, before anything is drawn).
+        if (i === 0 && order.length > 200) order = onScreenFirst(annotations, visibleRange(this.segments, this.doc.defaultView?.innerHeight ?? 0));
         const until = performance.now() + SLICE_MS;
-        for (; i < annotations.length && performance.now() < until; i++) {
-          if (this.highlighter!.highlight(annotations[i])) {
-            drawn.push(annotations[i]);
-            if (annotations[i].verdict === 'conflict') this.timings.firstFlag ??= performance.now();
+        for (; i < order.length && performance.now() < until; i++) {
+          if (this.highlighter!.highlight(order[i])) {
+            // Known as drawn at once: a click on a mark of a long article works before the last is drawn.
+            this.byId.set(order[i].id, order[i]);
+            if (order[i].verdict === 'conflict') this.timings.firstFlag ??= performance.now();
           }
         }
       });
       spentAll += spent;
     }
-    this.byId = new Map(drawn.map((a) => [a.id, a]));
     return spentAll;
   }
 
@@ -231,4 +238,9 @@ export class PageSession {
     el.scrollIntoView({ block: 'center', behavior: 'smooth' });
     return this.highlighter!.focus(id);
   }
+}
+
+/** Annotations as the article reads (drawing may have begun with those on screen). */
+function inReadingOrder(annotations: Annotation[]): Annotation[] {
+  return annotations.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -10,6 +10,7 @@
  */
 import type { Mention } from '../types';
 import type { NameMention } from './names';
+import { SpanIndex } from '../util/spans';
 
 /** Closed-class and sentence-opening words that the tagger takes for names when capitalised. */
 const COMMON = new Set(('however yes no well your our my his her their its the a an this that these those one two above below ' +
@@ -35,12 +36,15 @@ const CITED = /\b(according to|per|obtained by|reported by|reports? in|told)\s+$
 
 /** Names of an article worth highlighting, some with a corrected kind (dates are passed in to drop overlaps). */
 export function filterNames(text: string, names: NameMention[], dates: Mention[] = []): NameMention[] {
-  const runs = titleCaseRuns(text);
+  // Looked up by position: an article has thousands of names, dates and title-case runs.
+  const runs = new SpanIndex(titleCaseRuns(text));
+  const datesAt = new SpanIndex(dates);
+  const namesAt = new SpanIndex(names);
   const out: NameMention[] = [];
-  const firms = firmsIn(text);
-  for (const firm of firms) if (names.some((n) => n.start < firm.end && firm.start < n.end)) out.push(firm);
+  const firms = new SpanIndex(firmsIn(text));
+  for (const firm of firms.within(0, text.length)) if (namesAt.overlaps(firm.start, firm.end)) out.push(firm);
   for (const original of names) {
-    if (firms.some((f) => f.start < original.end && original.start < f.end)) continue; // one firm, not its partners
+    if (firms.overlaps(original.start, original.end)) continue; // one firm, not its partners
     const m = trimmed(text, widened(text, original));
     if (!m) continue;
     const exact = text.slice(m.start, m.end);
@@ -49,7 +53,7 @@ export function filterNames(text: string, names: NameMention[], dates: Mention[]
     const single = !/\s/.test(exact);
     const block = blockOf(text, m.start);
     if (!/\p{L}/u.test(exact)) continue; // bare punctuation
-    if (dates.some((d) => d.start < m.end && m.start < d.end)) continue; // "March 31st"
+    if (datesAt.overlaps(m.start, m.end)) continue; // "March 31st"
     if (single && (COMMON.has(exact.toLowerCase()) || PARTIES.test(exact) || HOLIDAYS.test(exact) || TITLE_WORDS.test(exact))) continue;
     if (/^[\w'’-]+\s+(?:winning|-winning|nominated|award)/i.test(exact + after) && /^(Emmy|Oscar|Grammy|Tony|Golden Globe|Pulitzer)/.test(exact)) continue;
     if (DOCUMENTS.test(exact)) continue;
@@ -57,7 +61,7 @@ export function filterNames(text: string, names: NameMention[], dates: Mention[]
     if (/(^|\n|[.!?]\s+)By:?\s+$/.test(before) || /\bBy:\s+$/.test(before) || /\bBy\s+$/.test(before) && m.kind === 'person' || /^\s+\d{1,2}\/\d{1,2}\/\d{2,4}/.test(after)) continue; // byline
     if (LAW_PARTS.test(exact)) continue;
     if (m.kind !== 'person' && /^[\p{Lu}\s.,]+$/u.test(exact) && single && isAllCapsWord(exact) && !/^(FBI|OSHA|KRQE|CBSLA)$/.test(exact) && VERBISH.test(exact.toLowerCase())) continue;
-    if (isHeadlineBlock(block.text) || runs.some((r) => r.start < m.end && m.start < r.end)) continue; // a headline or a title-case phrase
+    if (isHeadlineBlock(block.text) || runs.overlaps(m.start, m.end)) continue; // a headline or a title-case phrase
     if (isWorkTitle(text, m, exact, before, after)) continue;
     let kind = m.kind;
     let end = m.end;

@@ -19,11 +19,11 @@ const require = createRequire(import.meta.url);
 
 /** The page's half: serialise as Casefile does, send once, stamp the figures on the root element for the harness. */
 const CONTENT = `
-import { stripScripts } from ${JSON.stringify(resolve(import.meta.dirname, '../../lib/extract/snapshot.ts'))};
+import { leanHtml } from ${JSON.stringify(resolve(import.meta.dirname, '../../lib/extract/snapshot.ts'))};
 const start = performance.now();
 const stamp = (figures) => document.documentElement.setAttribute('data-casefile-floor', JSON.stringify(figures));
 try {
-  const html = stripScripts(document.documentElement.outerHTML);
+  const html = leanHtml(document.documentElement.outerHTML);
   const sent = performance.now();
   chrome.runtime.sendMessage({ floor: true, url: location.href, html }).then((answer) => {
     const end = performance.now();

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/extract/article';
 import { extractFromHtml } from '../../lib/extract/from-html';
-import { attachSegments, orderedTexts, snapshotPage, stripScripts } from '../../lib/extract/snapshot';
+import { attachSegments, orderedTexts, snapshotPage, leanHtml } from '../../lib/extract/snapshot';
 import { htmlDocument } from '../helpers/pipeline';
 import { SEEDS_DIR } from '../helpers/seeds';
 
@@ -80,12 +80,17 @@ describe('attachSegments', () => {
 describe('snapshots', () => {
   it('drop inline event handlers, never text that looks like one', () => {
     const html = `<body><img src="a.png" onload="track(1)" alt="x" onerror="f()"><p onclick="go()">Set onclick="x" to run it &lt;b onclick="y"&gt;</p></body>`;
-    expect(stripScripts(html)).toBe(`<body><img src="a.png" alt="x"><p>Set onclick="x" to run it &lt;b onclick="y"&gt;</p></body>`);
+    expect(leanHtml(html)).toBe(`<body><img src="a.png" alt="x"><p>Set onclick="x" to run it &lt;b onclick="y"&gt;</p></body>`);
+  });
+
+  it('drop SVG path data, never the drawing\'s text or anything else', () => {
+    const html = `<p>An <svg viewBox="0 0 9 9"><path class="i" d="M0 0L9 9Z" fill="red"></path><text>Icon label</text></svg> and d="kept" text</p>`;
+    expect(leanHtml(html)).toBe(`<p>An <svg viewBox="0 0 9 9"><path class="i" fill="red"></path><text>Icon label</text></svg> and d="kept" text</p>`);
   });
 
   it('drop script and style bodies but keep JSON-LD, which dates the article', () => {
     const html = `<head><style>p{color:red}</style><script type="application/ld+json">{"datePublished":"2024-03-01"}</script><script>if (a < b && "</div>") go()</script></head><body><p>x</p><SCRIPT src="a.js"></SCRIPT></body>`;
-    expect(stripScripts(html)).toBe(`<head><style></style><script type="application/ld+json">{"datePublished":"2024-03-01"}</script><script></script></head><body><p>x</p><SCRIPT src="a.js"></SCRIPT></body>`);
+    expect(leanHtml(html)).toBe(`<head><style></style><script type="application/ld+json">{"datePublished":"2024-03-01"}</script><script></script></head><body><p>x</p><SCRIPT src="a.js"></SCRIPT></body>`);
   });
 
   it('number no script, style or noscript text, in the page or in its parsed copy', () => {
