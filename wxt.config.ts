@@ -11,7 +11,8 @@ export default defineConfig({
     // Firefox's background page parses them itself.
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Casefile' },
-    browser_specific_settings: { gecko: { id: 'casefile@casefile.dev', strict_min_version: '115.0' } },
+    // Casefile collects nothing: what it reads and stores stays in the browser.
+    browser_specific_settings: { gecko: { id: 'casefile@casefile.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } },
   }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
