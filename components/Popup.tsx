@@ -4,15 +4,17 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseFile } from '../lib/cases/format';
-import type { PageState } from '../lib/messaging/protocol';
+import type { PageState, StoredArticle } from '../lib/messaging/protocol';
 import { toCSV } from '../lib/export/csv';
 import { toMarkdown } from '../lib/export/markdown';
 import { toW3C, type PageAnnotations } from '../lib/export/w3c';
 import { CaseBrowser } from './CaseBrowser';
-import { readable } from './format';
+import { plural, readable } from './format';
 
 export interface PopupApi {
   pageState: () => Promise<PageState | null>;
+  /** What the background stored for the page (its text, the page's text map, decisions): what exports are made from. */
+  storedArticle: (state: PageState) => Promise<StoredArticle | null>;
   checkPage: () => Promise<PageState | null>;
   scrollTo: (id: string) => Promise<void>;
   caseFile: () => Promise<CaseFile | null>;
@@ -33,7 +35,13 @@ export function Popup({ api }: { api: PopupApi }) {
   const flags = annotations.filter((a) => a.verdict === 'conflict');
   const names = annotations.filter((a) => a.kind === 'person' || a.kind === 'organization' || a.kind === 'place').length;
   const dates = annotations.filter((a) => a.kind === 'date').length;
-  const page: PageAnnotations | null = state ? { url: state.url, title: state.title, published: state.published, annotations } : null;
+  // Exports come from the stored article when there is one: it has the text (for sentences)
+  // and the page's text map (for selectors other clients can use).
+  const exportable = async (): Promise<PageAnnotations | null> => (state ? (await api.storedArticle(state).catch(() => null)) ?? { url: state.url, title: state.title, published: state.published, annotations } : null);
+  const exportAs = async (ext: string, type: string, write: (page: PageAnnotations) => string) => {
+    const page = await exportable();
+    if (page) api.download(`${slug}.${ext}`, type, write(page));
+  };
   const slug = (state?.title || 'casefile').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
 
   return (
@@ -51,9 +59,9 @@ export function Popup({ api }: { api: PopupApi }) {
         <>
           <p class="page-title">{state.title}{state.published ? ` · ${readable(state.published)}` : ''}</p>
           <ul class="counts" aria-label="Counts">
-            <li><b data-count="names">{names}</b> names</li>
-            <li><b data-count="dates">{dates}</b> dates</li>
-            <li class={flags.length ? 'has-flags' : ''}><b data-count="flags">{flags.length}</b> flags</li>
+            <li><b data-count="names">{names}</b> {names === 1 ? 'name' : 'names'}</li>
+            <li><b data-count="dates">{dates}</b> {dates === 1 ? 'date' : 'dates'}</li>
+            <li class={flags.length ? 'has-flags' : ''}><b data-count="flags">{flags.length}</b> {flags.length === 1 ? 'flag' : 'flags'}</li>
           </ul>
           <section>
             <h2>Flagged claims</h2>
@@ -84,9 +92,9 @@ export function Popup({ api }: { api: PopupApi }) {
           )}
           <section class="export">
             <h2>Export this page</h2>
-            <button onClick={() => page && api.download(`${slug}.jsonld`, 'application/ld+json', JSON.stringify(toW3C(page), null, 2))}>W3C JSON-LD</button>
-            <button onClick={() => page && api.download(`${slug}.csv`, 'text/csv', toCSV([page]))}>CSV</button>
-            <button onClick={() => page && api.download(`${slug}.md`, 'text/markdown', toMarkdown([page]))}>Markdown</button>
+            <button onClick={() => exportAs('jsonld', 'application/ld+json', (page) => JSON.stringify(toW3C(page), null, 2))}>W3C JSON-LD</button>
+            <button onClick={() => exportAs('csv', 'text/csv', (page) => toCSV([page]))}>CSV</button>
+            <button onClick={() => exportAs('md', 'text/markdown', (page) => toMarkdown([page]))}>Markdown</button>
           </section>
         </>
       )}

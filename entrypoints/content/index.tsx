@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ClaimCard, CLAIM_CARD_CSS, type ClaimCardActions } from '../../components/ClaimCard';
+import { mapArticleToPage } from '../../lib/anchor/page-text';
+import { textNodes } from '../../lib/extract/article';
 import { parsePageMessage } from '../../lib/messaging/protocol';
 import { PageSession, type SendToBackground } from '../../lib/page/session';
 import { yieldToPage } from '../../lib/page/yield';
@@ -40,6 +42,15 @@ export default defineContentScript({
       },
     });
     let card: ShadowRootContentScriptUi<void> | null = null;
+    // Where the article sits in the page's own text, for exports other clients can anchor:
+    // one task of its own after the highlights are drawn.
+    const sharePageText = async () => {
+      await yieldToPage();
+      const article = session.article;
+      if (!article || session.state.status !== 'checked' || !document.body || ctx.isInvalid) return;
+      const map = mapArticleToPage(session.textSegments, textNodes(document.body), article.text.length);
+      await send('set-page-text', { url: location.href, canonical: article.canonical, map }).catch(() => undefined);
+    };
 
     const closeCard = () => {
       card?.remove();
@@ -85,7 +96,7 @@ export default defineContentScript({
       else if (message.type === 'scroll-to') sendResponse({ ok: session.scrollTo(message.id) });
       else if (message.type === 'decision-changed') sendResponse({ ok: session.setDecision(message.id, message.decision) });
       else if (message.type === 'check-page') {
-        session.run(true).then(sendResponse, (error) => sendResponse({ ...session.state, status: 'error', message: String(error), rechecking: false }));
+        session.run(true).then((state) => { sendResponse(state); sharePageText(); }, (error) => sendResponse({ ...session.state, status: 'error', message: String(error), rechecking: false }));
         return true;
       }
       return false;
@@ -97,6 +108,7 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     try {
       await session.run();
+      await sharePageText();
     } catch (error) {
       session.state = { ...session.state, status: 'error', message: String(error), rechecking: false };
       console.warn('Casefile: could not check this page', error);

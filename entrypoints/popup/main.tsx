@@ -23,6 +23,7 @@ const toTab = async (message: object) => {
 
 const api: PopupApi = {
   pageState: () => toTab({ type: 'get-page-state' }),
+  storedArticle: async (state) => (await browser.runtime.sendMessage({ type: 'get-article', url: state.url, canonical: state.canonical }))?.article ?? null,
   checkPage: () => toTab({ type: 'check-page' }),
   scrollTo: async (id) => void (await toTab({ type: 'scroll-to', id })),
   caseFile: async () => (await browser.runtime.sendMessage({ type: 'get-case' }))?.case ?? null,

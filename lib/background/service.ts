@@ -87,7 +87,7 @@ export class CasefileService {
     if (!message) return { error: 'malformed message' };
     if (origin === 'page') {
       if (!PAGE_MESSAGE_TYPES.has(message.type)) return { error: `${message.type} is not allowed from a web page` };
-      const about = message.type === 'get-article' || message.type === 'set-decision' ? message.url
+      const about = message.type === 'get-article' || message.type === 'set-decision' || message.type === 'set-page-text' ? message.url
         : message.type === 'add-to-case' ? message.page.url : message.type === 'check-article' ? message.article.url
         : message.type === 'check-html' ? message.url : null;
       if (about !== null && pageUrl !== undefined && articleKey(about) !== articleKey(pageUrl)) {
@@ -109,6 +109,14 @@ export class CasefileService {
       case 'page-skipped':
         this.status.set(articleKey(m.url), m.reason);
         return { ok: true } satisfies Response<'page-skipped'>;
+      case 'set-page-text': {
+        await this.writes;
+        const url = articleKey(m.url, m.canonical);
+        const stored = await this.db.articles.get(url);
+        if (!stored || stored.text.length !== m.map.articleLength) return { ok: false } satisfies Response<'set-page-text'>;
+        await this.db.articles.update(url, { pageText: m.map });
+        return { ok: true } satisfies Response<'set-page-text'>;
+      }
       case 'get-article': {
         await this.writes;
         const url = articleKey(m.url, m.canonical);

@@ -8,6 +8,7 @@ import type { Annotation, ArticleText, Decision } from '../types';
 import type { CaseList } from '../cases/edits';
 import type { Backup } from '../db/store';
 import type { CaseFile } from '../cases/format';
+import { isPageTextMap, type PageTextMap } from '../anchor/page-text';
 
 export interface StoredArticle {
   url: string;
@@ -21,6 +22,8 @@ export interface StoredArticle {
   annotations: Annotation[];
   /** Annotations of an earlier visit whose words are gone from the page (kept, listed, never re-attached elsewhere). */
   orphans?: Annotation[];
+  /** Where the article's characters sit in the page's own text (for W3C selectors other clients can use); set by the page after drawing. */
+  pageText?: PageTextMap;
 }
 
 /** A checked article's annotations, the stored ones now gone from it, and what checking cost (ms). */
@@ -52,6 +55,8 @@ export interface BackgroundRequests {
     response: ({ article: null } | ({ article: ArticleText; segments: number[] } & CheckAnswer)) | { unavailable: string };
   };
   'page-skipped': { request: { url: string; reason: string }; response: { ok: true } };
+  /** The page's own text map for its stored article (made on the page, where the DOM is); ignored unless it fits the stored text. */
+  'set-page-text': { request: { url: string; canonical?: string | null; map: PageTextMap }; response: { ok: boolean } };
   'get-article': { request: { url: string; canonical?: string | null }; response: { article: StoredArticle | null; status: string | null } };
   'get-case': { request: NoFields; response: { case: CaseFile | null } };
   'list-cases': { request: NoFields; response: { cases: CaseSummary[] } };
@@ -97,7 +102,7 @@ export type ImportResult = { ok: true; case: CaseSummary } | { ok: false; proble
  * Messages a content script may send (about its own page only: the background checks the
  * URL); everything else comes only from the extension's own pages.
  */
-export const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['check-article', 'check-html', 'page-skipped', 'get-article', 'set-decision', 'add-to-case', 'list-cases']);
+export const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['check-article', 'check-html', 'page-skipped', 'set-page-text', 'get-article', 'set-decision', 'add-to-case', 'list-cases']);
 
 /** Requests from the popup to a tab's content script. */
 export interface PageRequests {
@@ -149,6 +154,8 @@ export interface PageState {
   status: 'checking' | 'checked' | 'not-article' | 'error' | 'idle';
   message?: string;
   url: string;
+  /** The page's canonical link, when it has one (with the URL, the stored article's key). */
+  canonical?: string | null;
   title: string;
   published: string | null;
   annotations: Annotation[];
@@ -193,6 +200,8 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
       return isString(m.id, 100) && isString(m.url) && isString(m.html, MAX_HTML) ? (m as BackgroundMessage) : null;
     case 'page-skipped':
       return isString(m.url) && isString(m.reason, 500) ? (m as BackgroundMessage) : null;
+    case 'set-page-text':
+      return isString(m.url) && (m.canonical === undefined || m.canonical === null || isString(m.canonical, 10_000)) && isPageTextMap(m.map, MAX_TEXT) ? (m as BackgroundMessage) : null;
     case 'get-article':
       return isString(m.url) && (m.canonical === undefined || m.canonical === null || isString(m.canonical, 10_000)) ? (m as BackgroundMessage) : null;
     case 'get-case':

@@ -42,6 +42,10 @@ export class PageSession {
   private segments: TextSegment[] = [];
   /** The article as last extracted (for "add to case" and decisions). */
   article: ArticleText | null = null;
+  /** The article's text nodes as last extracted (a node's first piece once split by highlighting). */
+  get textSegments(): readonly TextSegment[] {
+    return this.segments;
+  }
 
   constructor(private readonly doc: Document, private readonly send: SendToBackground, private readonly clock: { scriptStart?: number; mainStart?: number } = {}) {
     this.state = { status: 'idle', url: doc.location.href, title: doc.title, published: null, annotations: [] };
@@ -163,7 +167,7 @@ export class PageSession {
     const [{ anchored, orphans }, anchor] = timed(() => anchorAnnotations(article.text, annotations));
     const render = unlessSame && sameAnnotations([...this.byId.values()], anchored) ? 0 : await this.draw(anchored, timed);
     this.state = {
-      status: 'checked', url: article.url, title: article.title, published: article.published, annotations: [...this.byId.values()],
+      status: 'checked', url: article.url, canonical: article.canonical ?? null, title: article.title, published: article.published, annotations: [...this.byId.values()],
       orphans: [...orphans, ...gone], timings: this.timings, rechecking,
     };
     return { anchor, render };

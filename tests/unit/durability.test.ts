@@ -50,9 +50,28 @@ describe('decisions', () => {
     const annotation = stored.article.annotations.find((a: any) => a.exact === 'Oct. 21, 2023');
     expect(annotation.decision.note).toBe('The article means the hearing.');
     const w3c = toW3C(stored.article);
-    expect(w3c.first.items.find((i) => i.target.selector[0].exact === 'Oct. 21, 2023')!.body.decision).toMatchObject({ verdict: 'wrong' });
+    const item = w3c.first.items.find((i) => i.target.selector[0].exact === 'Oct. 21, 2023')!;
+    expect(item.body.find((b) => b.type === 'Dataset')).toMatchObject({ decision: { verdict: 'wrong' } });
+    // Another client shows the note as a comment, and the verdict with the decision as an assessment.
+    expect(item.body).toContainEqual(expect.objectContaining({ type: 'TextualBody', purpose: 'commenting', value: 'The article means the hearing.' }));
+    expect(item.body.find((b) => b.type === 'TextualBody' && b.purpose === 'assessing')).toMatchObject({ id: expect.stringMatching(/assessment$/), value: expect.stringContaining('You marked the checker wrong here.') });
     const cleared: any = await service.handle({ type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: null, note: '' });
     expect(cleared.decision).toBeNull();
+  });
+});
+
+describe('page text maps', () => {
+  const map = { articleLength: ARTICLE.text.length, segments: [0, 40, ARTICLE.text.length], excerpt: { start: 8, text: 'x'.repeat(ARTICLE.text.length + 64) } };
+
+  it('are kept with the article they were made for, and refused for another text or page', async () => {
+    const service = new CasefileService(new CasefileDB(`p-${Math.random()}`));
+    await service.handle({ type: 'check-article', article: ARTICLE });
+    expect(await service.handle({ type: 'set-page-text', url: ARTICLE.url, map: { ...map, articleLength: 5, segments: [0, 40, 5] } }, 'page', ARTICLE.url)).toEqual({ ok: false });
+    expect(await service.handle({ type: 'set-page-text', url: 'https://other.example/b', map }, 'page', ARTICLE.url)).toEqual({ error: 'a page may only speak about its own article' });
+    expect(await service.handle({ type: 'set-page-text', url: ARTICLE.url, map: { ...map, segments: [0, -4, 3] } }, 'page', ARTICLE.url)).toEqual({ error: 'malformed message' });
+    expect(await service.handle({ type: 'set-page-text', url: ARTICLE.url, map }, 'page', ARTICLE.url)).toEqual({ ok: true });
+    const stored: any = await service.handle({ type: 'get-article', url: ARTICLE.url });
+    expect(stored.article.pageText).toEqual(map);
   });
 });
 
