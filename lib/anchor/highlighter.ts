@@ -13,18 +13,22 @@ import type { Annotation } from '../types';
 export const MARK_TAG = 'casefile-mark';
 const STYLE_ID = 'casefile-highlight-style';
 
-/** Layout-neutral styles: nothing here changes a box's size or position. */
+/**
+ * Layout-neutral styles: nothing here changes a box's size or position. Kinds differ by more
+ * than hue — fill lightness, stripes, an underline's shape — since their fills alone were
+ * 1.01–1.16:1 apart in contrast. The legend (components/legend.ts) describes these.
+ */
 const STYLES = `
-${MARK_TAG}{all:unset;display:inline!important;background-color:var(--cf-bg)!important;box-shadow:inset 0 -2px 0 var(--cf-line,transparent)!important;border-radius:2px!important;color:inherit!important;font:inherit!important;cursor:pointer!important;}
-${MARK_TAG}[data-kind=person]{--cf-bg:rgba(255,193,7,.28);}
-${MARK_TAG}[data-kind=organization]{--cf-bg:rgba(76,175,80,.24);}
-${MARK_TAG}[data-kind=place]{--cf-bg:rgba(33,150,243,.22);}
-${MARK_TAG}[data-kind=date]{--cf-bg:rgba(156,39,176,.18);--cf-line:rgba(156,39,176,.7);}
+${MARK_TAG}{all:unset;display:inline!important;background-color:var(--cf-bg)!important;background-image:var(--cf-pattern,none)!important;box-shadow:inset 0 -2px 0 var(--cf-line,transparent)!important;border-radius:2px!important;color:inherit!important;font:inherit!important;cursor:pointer!important;}
+${MARK_TAG}[data-kind=person]{--cf-bg:rgba(255,193,7,.32);}
+${MARK_TAG}[data-kind=organization]{--cf-bg:rgba(46,125,50,.40);}
+${MARK_TAG}[data-kind=place]{--cf-bg:rgba(33,150,243,.10);--cf-pattern:repeating-linear-gradient(135deg,rgba(33,150,243,.45) 0 2px,transparent 2px 5px);}
+${MARK_TAG}[data-kind=date]{--cf-bg:transparent;--cf-line:#7b1fa2;}
 ${MARK_TAG}[data-kind=fact]{--cf-bg:transparent;}
-${MARK_TAG}[data-entity=""]:not([data-kind=date]):not([data-kind=fact]){--cf-bg:rgba(120,120,120,.16);}
+${MARK_TAG}[data-entity=""]:not([data-kind=date]):not([data-kind=fact]){--cf-bg:transparent;--cf-pattern:none;text-decoration:underline dashed #616161 1px!important;text-underline-offset:3px!important;}
 ${MARK_TAG}[data-verdict=consistent]{--cf-line:#2e7d32;}
-${MARK_TAG}[data-verdict=conflict]{--cf-bg:rgba(229,57,53,.30);--cf-line:#c62828;text-decoration:underline wavy #c62828 1.5px!important;text-underline-offset:3px!important;}
-${MARK_TAG}[data-decision=wrong]{--cf-bg:rgba(120,120,120,.14);--cf-line:transparent;text-decoration:underline dotted #757575 1.5px!important;}
+${MARK_TAG}[data-verdict=conflict]{--cf-bg:rgba(229,57,53,.30);--cf-pattern:none;--cf-line:#c62828;text-decoration:underline wavy #c62828 1.5px!important;text-underline-offset:3px!important;}
+${MARK_TAG}[data-decision=wrong]{--cf-bg:rgba(120,120,120,.14);--cf-pattern:none;--cf-line:transparent;text-decoration:underline dotted #757575 1.5px!important;}
 ${MARK_TAG}[data-decision=confirmed]{--cf-line:#b71c1c;}
 ${MARK_TAG}:focus-visible{outline:2px solid #1565c0!important;outline-offset:1px!important;}
 `;
