@@ -11,6 +11,11 @@ export default defineConfig({
     // Firefox's background page parses them itself.
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Casefile' },
+    // Alt+Shift+K opens the side panel: Firefox opens its sidebar itself; Chrome's command is
+    // answered in the background with sidePanel.open (README, "Keyboard").
+    commands: browser === 'firefox'
+      ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Casefile side panel' } }
+      : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Casefile side panel' } },
     // Casefile collects nothing: what it reads and stores stays in the browser.
     browser_specific_settings: { gecko: { id: 'casefile@casefile.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } },
   }),

@@ -1,6 +1,7 @@
 /**
  * The popup: this tab's counts and flags (click one to scroll to it), a button to check a
- * page that does not look like an article, the case dataset, and export buttons.
+ * page that does not look like an article, the side panel, the legend, the case dataset, and
+ * export buttons.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseFile } from '../lib/cases/format';
@@ -9,6 +10,7 @@ import { toCSV } from '../lib/export/csv';
 import { toMarkdown } from '../lib/export/markdown';
 import { toW3C, type PageAnnotations } from '../lib/export/w3c';
 import { CaseBrowser } from './CaseBrowser';
+import { Legend } from './Legend';
 import { plural, readable } from './format';
 
 export interface PopupApi {
@@ -21,6 +23,8 @@ export interface PopupApi {
   download: (name: string, type: string, text: string) => void;
   /** The options page: cases, imports, edits, backup. */
   openOptions: () => void;
+  /** The side panel, which stays open beside the article (the popup closes on a click in the page). */
+  openSidePanel: () => void;
 }
 
 export function Popup({ api }: { api: PopupApi }) {
@@ -46,7 +50,10 @@ export function Popup({ api }: { api: PopupApi }) {
 
   return (
     <main>
-      <header><h1>Casefile</h1></header>
+      <header>
+        <h1>Casefile</h1>
+        <button class="open-panel" onClick={() => api.openSidePanel()} title="Every annotation in its sentence, the case timeline (Alt+Shift+K)">Open side panel</button>
+      </header>
       {state === undefined && <p class="status">Reading this page…</p>}
       {state === null && <p class="status">Casefile cannot read this page (browser pages and file views are not checked).</p>}
       {state && state.status !== 'checked' && (
@@ -98,6 +105,7 @@ export function Popup({ api }: { api: PopupApi }) {
           </section>
         </>
       )}
+      <Legend />
       {file && <CaseBrowser file={file} />}
       <footer><button class="link" onClick={() => api.openOptions()}>Manage cases, imports and backup…</button></footer>
     </main>

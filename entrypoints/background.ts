@@ -11,6 +11,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     service.ensureSeeded().catch((error) => console.error('Casefile: seeding the bundled case failed', error));
   });
+  // Chrome's shortcut for the side panel (Firefox's sidebar command needs no code). The panel
+  // must open within the key press, so nothing is awaited before.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const sidePanel = (browser as unknown as { sidePanel?: { open: (o: { windowId: number }) => Promise<void> } }).sidePanel;
+    if (command === 'open-side-panel' && tab?.windowId !== undefined) sidePanel?.open({ windowId: tab.windowId }).catch((error) => console.warn('Casefile: the side panel did not open', error));
+  });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only this extension's own pages and content scripts are answered.
     if (sender.id !== browser.runtime.id) return false;

@@ -99,16 +99,21 @@ declare const chrome: any;
  * as the toolbar button would for the active tab.
  */
 export async function openPopupFor(browser: ExtensionBrowser, size = { width: 380, height: 760 }): Promise<Page> {
+  return openExtensionPageFor(browser, 'popup.html', size);
+}
+
+/** Open one of the extension's pages (popup, side panel) as a page speaking for the most recently opened web page tab (`?tab=ID`). */
+export async function openExtensionPageFor(browser: ExtensionBrowser, path: string, size: { width: number; height: number }): Promise<Page> {
   const ext = await browser.extensionPage();
   const tabId = await ext.evaluate(async () => {
     const tabs: { id?: number; url?: string }[] = await chrome.tabs.query({});
     const own = await chrome.tabs.getCurrent();
-    return tabs.filter((t) => t.id !== own?.id).map((t) => t.id).pop();
+    return tabs.filter((t) => t.id !== own?.id && !t.url?.startsWith('chrome-extension:')).map((t) => t.id).pop();
   });
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize(size);
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-  return popup;
+  const page = await browser.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}?tab=${tabId}`);
+  return page;
 }
 
 /** Ask the background for what it stored about a URL (the same message the popup uses). */
