@@ -66,6 +66,11 @@ async function main() {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('tr[data-case]').first().waitFor();
     await options.screenshot({ path: resolve(outDir, 'options.png'), fullPage: true });
+    // The case editor's form, on a person with roles.
+    await options.locator('tr[data-case]').first().getByRole('button', { name: 'Edit' }).click();
+    await options.locator('.records button').first().click();
+    await options.locator('.record-form').waitFor();
+    await options.locator('.editor').screenshot({ path: resolve(outDir, 'options-editor.png') });
     await options.close();
     console.log(`\nScreenshots written to ${outDir}`);
     await browser.close();
