@@ -9,7 +9,7 @@ import { toCSV } from '../lib/export/csv';
 import { toMarkdown } from '../lib/export/markdown';
 import { toW3C } from '../lib/export/w3c';
 import type { StoredArticle } from '../lib/messaging/protocol';
-import { checkPage, launchWithExtension } from './lib/browser';
+import { checkPage, launchWithExtension, storedArticle } from './lib/browser';
 import { serveFiles } from './lib/serve';
 
 const FORMATS = ['json', 'w3c', 'csv', 'md'] as const;
@@ -69,6 +69,11 @@ async function main() {
         failed = true;
         continue;
       }
+      // Exports point into the page's own text: wait (briefly) for the page to send its map.
+      for (let waited = 0; format !== 'json' && outcome.article && !outcome.article.pageText && waited < 5000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+        outcome = { ...outcome, article: (await storedArticle(browser, url)).article ?? outcome.article };
+      }
       await outcome.page.close();
       if (!outcome.article) {
         const why = outcome.status === 'timeout' ? 'timed out waiting for the check' : 'no article found on the page';
@@ -82,7 +87,7 @@ async function main() {
     await browser.close();
     await served.close();
   }
-  const pages = results.map((r) => ({ url: r.url, title: r.title, published: r.published, annotations: r.annotations }));
+  const pages = results.map((r) => ({ url: r.url, title: r.title, published: r.published, text: r.text, pageText: r.pageText, annotations: r.annotations }));
   if (format === 'json') for (const r of results) console.log(JSON.stringify(pageJson(r)));
   else if (format === 'w3c') for (const p of pages) console.log(JSON.stringify(toW3C(p)));
   else if (format === 'csv') process.stdout.write(toCSV(pages));

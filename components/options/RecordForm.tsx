@@ -39,6 +39,7 @@ export function RecordForm({ list, draft, onChange, problems, sourceTitles }: {
               <FieldRow field={{ key: 'from', label: 'From', kind: 'date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD; empty if unknown' }} role={i} value={r.from} problems={problems.roles[i]?.from} onInput={(v) => setRole(i, { from: v })} />
               <FieldRow field={{ key: 'to', label: 'To', kind: 'date', hint: 'empty while it lasts' }} role={i} value={r.to} problems={problems.roles[i]?.to} onInput={(v) => setRole(i, { to: v })} />
               <FieldRow field={{ key: 'sources', label: 'Sources', kind: 'refs', required: true }} role={i} value={r.sources} problems={problems.roles[i]?.sources} onInput={(v) => setRole(i, { sources: v })} />
+              <FieldRow field={{ key: 'note', label: 'Note', kind: 'long' }} role={i} value={r.note} problems={problems.roles[i]?.note} onInput={(v) => setRole(i, { note: v })} />
               <button type="button" onClick={() => onChange({ ...draft, roles: draft.roles.filter((_, j) => j !== i) })}>Remove role {i + 1}</button>
             </div>
           ))}
