@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { CaseFile } from '../lib/cases/format';
 import { humanDate } from '../lib/dates/calendar';
 import { matcher } from '../lib/show/search';
+import { Safe } from './Safe';
 
 export function CaseBrowser({ file }: { file: CaseFile }) {
   const [query, setQuery] = useState('');
@@ -13,24 +14,24 @@ export function CaseBrowser({ file }: { file: CaseFile }) {
   const sources = useMemo(() => file.sources.filter((s) => match([s.publisher, s.title], [s.published])), [file, match]);
   return (
     <section class="case">
-      <h2>{file.title}</h2>
+      <h2><Safe text={file.title} /></h2>
       <input type="search" placeholder="Search people, events, sources" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} aria-label="Search the case" />
       <details open={!!q}>
         <summary>People ({people.length})</summary>
         <ul>{people.map((p) => (
-          <li key={p.id}><b>{p.name}</b>{p.roles?.length ? ` — ${p.roles[0].role}` : ''}</li>
+          <li key={p.id}><b><Safe text={p.name} /></b>{p.roles?.length ? <> — <Safe text={p.roles[0].role} /></> : ''}</li>
         ))}</ul>
       </details>
       <details open={!!q}>
         <summary>Events ({events.length})</summary>
         <ul>{events.map((e) => (
-          <li key={e.id}><span class="date">{humanDate(e.date)}</span> {e.label}</li>
+          <li key={e.id}><span class="date">{humanDate(e.date)}</span> <Safe text={e.label} /></li>
         ))}</ul>
       </details>
       <details open={!!q}>
         <summary>Sources ({sources.length})</summary>
         <ul>{sources.map((s) => (
-          <li key={s.id}><a href={s.url} target="_blank" rel="noopener noreferrer">{s.title}</a> <span class="meta">{s.publisher}</span></li>
+          <li key={s.id}><a href={s.url} target="_blank" rel="noopener noreferrer"><Safe text={s.title} /></a> <span class="meta"><Safe text={s.publisher} /></span></li>
         ))}</ul>
       </details>
     </section>

@@ -1,17 +1,20 @@
 /**
  * The popup: this tab's counts and flags (click one to scroll to it), a button to check a
- * page that does not look like an article, the side panel, the legend, the case dataset, and
- * export buttons.
+ * page that does not look like an article, the side panel, the legend, names added to a case
+ * from this page (with Undo), the case dataset, and export buttons.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { Addition } from '../lib/background/table';
 import type { CaseFile } from '../lib/cases/format';
-import type { PageState, StoredArticle } from '../lib/messaging/protocol';
+import type { StoredArticle } from '../lib/db/schema';
+import type { PageState } from '../lib/messaging/protocol';
 import { toCSV } from '../lib/export/csv';
 import { toMarkdown } from '../lib/export/markdown';
 import { toW3C, type PageAnnotations } from '../lib/export/w3c';
 import { CaseBrowser } from './CaseBrowser';
 import { Legend } from './Legend';
 import { plural, readable } from './format';
+import { Safe } from './Safe';
 
 export interface PopupApi {
   pageState: () => Promise<PageState | null>;
@@ -20,6 +23,10 @@ export interface PopupApi {
   checkPage: () => Promise<PageState | null>;
   scrollTo: (id: string) => Promise<void>;
   caseFile: () => Promise<CaseFile | null>;
+  /** Names added to a case from this page's cards, still there. */
+  additions: (url: string) => Promise<Addition[]>;
+  /** Take one back; answers why it could not, or null. */
+  undoAddition: (caseId: string, id: string) => Promise<string | null>;
   download: (name: string, type: string, text: string) => void;
   /** The options page: cases, imports, edits, backup. */
   openOptions: () => void;
@@ -30,10 +37,21 @@ export interface PopupApi {
 export function Popup({ api }: { api: PopupApi }) {
   const [state, setState] = useState<PageState | null | undefined>(undefined);
   const [file, setFile] = useState<CaseFile | null>(null);
+  const [additions, setAdditions] = useState<Addition[]>([]);
+  const [undoMessage, setUndoMessage] = useState('');
   useEffect(() => {
     api.pageState().then(setState, () => setState(null));
     api.caseFile().then(setFile, () => setFile(null));
   }, []);
+  useEffect(() => {
+    if (state?.url) api.additions(state.url).then(setAdditions, () => setAdditions([]));
+  }, [state?.url]);
+  const undo = async (a: Addition) => {
+    const problem = await api.undoAddition(a.caseId, a.id);
+    setUndoMessage(problem ? `Not undone: ${problem}` : `Removed “${a.name}” from ${a.caseTitle}.`);
+    if (!problem) setAdditions(additions.filter((x) => x !== a));
+    api.caseFile().then(setFile, () => undefined);
+  };
 
   const annotations = state?.annotations ?? [];
   const flags = annotations.filter((a) => a.verdict === 'conflict');
@@ -64,7 +82,7 @@ export function Popup({ api }: { api: PopupApi }) {
       )}
       {state?.status === 'checked' && (
         <>
-          <p class="page-title">{state.title}{state.published ? ` · ${readable(state.published)}` : ''}</p>
+          <p class="page-title"><Safe text={state.title} />{state.published ? ` · ${readable(state.published)}` : ''}</p>
           <ul class="counts" aria-label="Counts">
             <li><b data-count="names">{names}</b> {names === 1 ? 'name' : 'names'}</li>
             <li><b data-count="dates">{dates}</b> {dates === 1 ? 'date' : 'dates'}</li>
@@ -77,10 +95,10 @@ export function Popup({ api }: { api: PopupApi }) {
               {flags.map((a) => (
                 <li key={a.id}>
                   <button class="flag" onClick={() => api.scrollTo(a.id)}>
-                    <span class="quote">“{a.exact}”</span>
-                    <span class="says">case: {readable(a.expected, a)}{a.caseTitle ? ` (${a.caseTitle})` : ''}</span>
+                    <span class="quote">“<Safe text={a.exact} />”</span>
+                    <span class="says">case: <Safe text={readable(a.expected, a)} />{a.caseTitle ? <> (<Safe text={a.caseTitle} />)</> : ''}</span>
                     {a.decision?.verdict && <span class={`decision ${a.decision.verdict}`}>{a.decision.verdict === 'wrong' ? 'you marked the checker wrong' : 'you confirmed it'}</span>}
-                    {a.decision?.note && <span class="note">note: {a.decision.note}</span>}
+                    {a.decision?.note && <span class="note">note: <Safe text={a.decision.note} /></span>}
                   </button>
                 </li>
               ))}
@@ -92,9 +110,23 @@ export function Popup({ api }: { api: PopupApi }) {
               <p class="none">Annotations from an earlier visit whose words are gone. They are kept, not attached elsewhere.</p>
               <ul>
                 {state.orphans.map((a) => (
-                  <li key={a.id}>“{a.exact}” <span class="says">{a.kind}{a.verdict === 'conflict' ? ', was flagged' : ''}{a.decision?.note ? ` · note: ${a.decision.note}` : ''}</span></li>
+                  <li key={a.id}>“<Safe text={a.exact} />” <span class="says">{a.kind}{a.verdict === 'conflict' ? ', was flagged' : ''}{a.decision?.note ? <> · note: <Safe text={a.decision.note} /></> : ''}</span></li>
                 ))}
               </ul>
+            </section>
+          )}
+          {(additions.length > 0 || undoMessage) && (
+            <section class="additions">
+              <h2>Added to a case from this page</h2>
+              <ul>
+                {additions.map((a) => (
+                  <li key={`${a.caseId}/${a.id}`}>
+                    <span class="what">“<Safe text={a.name} />” to <Safe text={a.caseTitle} /></span>
+                    <button class="undo" onClick={() => undo(a)}>Undo</button>
+                  </li>
+                ))}
+              </ul>
+              {undoMessage && <p class="none" role="status">{undoMessage}</p>}
             </section>
           )}
           <section class="export">

@@ -2,11 +2,17 @@
  * What the popup and the side panel ask of the extension: the tab they speak for (the active
  * tab of their window, or `?tab=ID` when opened as a tab of their own, for tests and
  * screenshots) and its content script, the stored article and the case from the background,
- * and opening the side panel.
+ * and opening the side panel. Both go through the typed messengers, and every answer is a
+ * `Result`; a failure becomes null here, where the views show "cannot read this page".
  */
 import { browser } from 'wxt/browser';
+import type { Messages } from '../lib/background/table';
 import type { CaseFile } from '../lib/cases/format';
-import type { PageState, StoredArticle } from '../lib/messaging/protocol';
+import type { StoredArticle } from '../lib/db/schema';
+import { createMessenger } from '../lib/messaging/messenger';
+import type { PageState } from '../lib/messaging/protocol';
+import type { Result } from '../lib/messaging/result';
+import type { PageMessages } from '../lib/page/messages';
 
 /** A fixed tab from `?tab=ID`, if the page was opened with one. */
 export function fixedTab(): number | undefined {
@@ -20,25 +26,29 @@ export async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** A message to the target tab's content script; null when there is none (a browser page, or a page that blocks it). */
-export async function toTab<T = any>(message: object): Promise<T | null> {
-  const id = await targetTab();
-  if (id === undefined) return null;
-  try {
-    return (await browser.tabs.sendMessage(id, message)) ?? null;
-  } catch {
-    return null;
-  }
-}
+/** The background's message table. */
+export const background = createMessenger<Messages>({ send: (message) => browser.runtime.sendMessage(message) });
+
+/** The target tab's content script; a tab without one (a browser page, or a page that blocks it) answers `unavailable`. */
+export const tab = createMessenger<PageMessages>({
+  send: async (message) => {
+    const id = await targetTab();
+    if (id === undefined) throw new Error('no tab');
+    return browser.tabs.sendMessage(id, message);
+  },
+});
+
+/** A result's value, or null when it failed. */
+export const orNull = <T,>(answer: Result<T>): T | null => (answer.ok ? answer.value : null);
 
 /** What the background stored for the tab's article (text, page map, decisions). */
 export async function storedArticle(state: PageState): Promise<StoredArticle | null> {
-  return (await browser.runtime.sendMessage({ type: 'get-article', url: state.url, canonical: state.canonical }))?.article ?? null;
+  return orNull(await background.send('get-article', { url: state.url, canonical: state.canonical ?? undefined }))?.article ?? null;
 }
 
 /** The active case (the first active one), for the case browser and the timeline. */
 export async function caseFile(): Promise<CaseFile | null> {
-  return (await browser.runtime.sendMessage({ type: 'get-case' }))?.case ?? null;
+  return orNull(await background.send('get-case', {}))?.case ?? null;
 }
 
 /** The window the page is in, known ahead: opening the side panel must happen within the click, with nothing awaited first. */

@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createAnalyser } from '../lib/background/analyser';
 import { CasefileService } from '../lib/background/service';
 import { CasefileDB } from '../lib/db/schema';
+import { LONG_WORK_PORT, Reassembler, type PortAnswer } from '../lib/messaging/messenger';
+import { fail } from '../lib/messaging/result';
 
 export default defineBackground(() => {
   const service = new CasefileService(new CasefileDB(), createAnalyser());
@@ -17,42 +19,29 @@ export default defineBackground(() => {
     const sidePanel = (browser as unknown as { sidePanel?: { open: (o: { windowId: number }) => Promise<void> } }).sidePanel;
     if (command === 'open-side-panel' && tab?.windowId !== undefined) sidePanel?.open({ windowId: tab.windowId }).catch((error) => console.warn('Casefile: the side panel did not open', error));
   });
+  const extensionPages = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only this extension's own pages and content scripts are answered.
     if (sender.id !== browser.runtime.id) return false;
-    // A content script speaks for a web page, which may only ask for its own article to be
-    // checked; the extension's own pages (popup, options) have its origin.
-    const origin = sender.url?.startsWith(browser.runtime.getURL('/')) ? 'extension' : 'page';
-    service.handle(message, origin, sender.url).then(sendResponse, (error) => {
-      console.error('Casefile: request failed', error);
-      sendResponse({ error: String(error?.message ?? error) });
-    });
+    // A content script speaks for a web page, which may only ask about its own article; the
+    // extension's own pages (popup, options) have its origin. The table says who may ask what.
+    const origin = sender.url?.startsWith(extensionPages) ? 'extension' : 'page';
+    service.handle(message, origin, sender.url).then(sendResponse);
     return true;
   });
-  // Large imports from the options page report their progress over a port.
+  // Long work from the extension's own pages (imports, restores) reports its progress over a
+  // port; a large file arrives in pieces. The same table answers it.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== 'casefile-import' || !port.sender?.url?.startsWith(browser.runtime.getURL('/'))) return;
-    // A large file arrives in pieces: {begin, field}, {chunk}…, {end}; anything else is one message.
-    let pending: { message: Record<string, unknown>; field: string; parts: string[] } | null = null;
-    port.onMessage.addListener((raw) => {
-      let message = raw;
-      if (raw?.begin && typeof raw.field === 'string') {
-        pending = { message: raw.begin, field: raw.field, parts: [] };
-        return;
-      }
-      if (typeof raw?.chunk === 'string' && pending) {
-        pending.parts.push(raw.chunk);
-        return;
-      }
-      if (raw?.end && pending) {
-        message = { ...pending.message, [pending.field]: pending.parts.join('') };
-        pending = null;
-      }
-      service.handleImport(message, (progress) => port.postMessage({ progress }))
-        .then((result) => port.postMessage({ result }), (error) => {
-          console.error('Casefile: import failed', error);
-          port.postMessage({ result: { ok: false, problems: [`the import failed and nothing was stored: ${String(error?.message ?? error)}`] } });
-        });
+    if (port.name !== LONG_WORK_PORT || !port.sender?.url?.startsWith(extensionPages)) return;
+    const pieces = new Reassembler();
+    const post = (answer: PortAnswer) => port.postMessage(answer);
+    port.onMessage.addListener((frame) => {
+      const arrived = pieces.accept(frame);
+      if (!arrived) return;
+      if ('problem' in arrived) return post({ result: fail('malformed', arrived.problem) });
+      // The answer goes once the handler has finished, and its write has landed.
+      service.handle(arrived.message, 'extension', port.sender?.url, { progress: (progress) => post({ progress }) })
+        .then((result) => post({ result }));
     });
   });
 });

@@ -13,7 +13,7 @@ export interface ArticleText {
   /** Publication day `YYYY-MM-DD`, or null when the page does not say. */
   published: string | null;
   text: string;
-  /** The page's canonical link, when it has one: the article's key when on the same site. */
+  /** The page's canonical link, when it has one: the article's key when on the page's own origin. */
   canonical?: string | null;
 }
 
@@ -42,9 +42,14 @@ export interface SourceRef {
   published: string | null;
 }
 
-/** Another article already read that states this claim, and whether it agrees with the case. */
+/**
+ * Another article the reader stayed on that states this claim, and whether it agrees with the
+ * case. Named by its site and title only: never by its URL, whose path and query may say more
+ * than the reader would tell the page the card opens on.
+ */
 export interface OtherArticle {
-  url: string;
+  /** The article's site (registrable domain, e.g. `nytimes.com`); one entry per site and value. */
+  site: string;
   title: string;
   published: string | null;
   value: string;

@@ -22,7 +22,7 @@ import { basename, join } from 'node:path';
 import { serializeCase } from '../lib/cases/serialize';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './lib/browser';
+import { askBackground, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { generateCase, longArticle } from './lib/bench-data';
 import { measureFloor, type FloorRun } from './lib/floor';
 import { runPage, type PageRun } from './lib/page-run';
@@ -34,7 +34,6 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
 });
 const dirs = positionals.length ? positionals : ['../shared/corpus/dev'];
-declare const chrome: any;
 
 interface PageFigures {
   page: string;
@@ -141,9 +140,10 @@ async function forgetArticles(browser: ExtensionBrowser): Promise<void> {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['articles', 'claims'], 'readwrite');
+      const tx = db.transaction(['articles', 'claims', 'sites'], 'readwrite');
       tx.objectStore('articles').clear();
       tx.objectStore('claims').clear();
+      tx.objectStore('sites').clear();
       tx.oncomplete = () => { db.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
     };
@@ -167,9 +167,10 @@ function medianRun(runs: PageFigures[]): PageFigures {
   };
 }
 
-async function send(browser: ExtensionBrowser, message: unknown): Promise<any> {
-  const page = await browser.extensionPage();
-  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+async function send(browser: ExtensionBrowser, message: { type: string } & Record<string, unknown>): Promise<any> {
+  const answer = await askBackground(browser, message);
+  if (!answer.ok) throw new Error(`${message.type}: ${[answer.message, ...answer.problems.slice(0, 5)].join('; ')}`);
+  return answer.value;
 }
 
 function table(rows: PageFigures[]): string {
@@ -222,8 +223,7 @@ async function main() {
 
     log(`Casefile benchmark: ${files.length} pages from ${dirs.join(', ')}, ${repeat} run(s) each, Chromium headless, ${new Date().toISOString()}\n`);
     const importStarted = Date.now();
-    const imported = await send(browser, { type: 'import-case', file: serializeCase(bigCase), activate: false });
-    if (!imported?.ok) throw new Error(`the generated case did not import: ${(imported?.problems ?? [imported?.error]).slice(0, 5).join('; ')}`);
+    await send(browser, { type: 'import-case', file: serializeCase(bigCase), activate: false });
     const importMs = Date.now() - importStarted;
     // The two cases take turns, run by run, so that the machine's drift over the minutes a
     // pass takes (and the big case sitting in the database) weighs on both alike.

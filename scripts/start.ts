@@ -41,8 +41,9 @@ async function main() {
     }
     if (!headless) continue;
     await page.screenshot({ path: resolve(outDir, `${name}-article.png`), fullPage: true });
-    const flag = page.locator('casefile-mark[data-verdict="conflict"]').first();
-    if (await flag.count()) {
+    // Marks say nothing to the page; the first flag is found by its words, as a reader finds it.
+    const flag = flags.length ? page.locator('casefile-mark', { hasText: flags[0].exact }).first() : null;
+    if (flag && (await flag.count())) {
       await flag.scrollIntoViewIfNeeded();
       await flag.click();
       await page.locator('casefile-card').waitFor({ state: 'attached' });

@@ -3,29 +3,28 @@ import { useEffect, useState } from 'preact/hooks';
 import { toCSV } from '../../lib/export/csv';
 import { toMarkdown } from '../../lib/export/markdown';
 import { toW3C } from '../../lib/export/w3c';
-import type { StoredArticle } from '../../lib/messaging/protocol';
+import type { StoredArticle } from '../../lib/db/schema';
+import { Safe } from '../Safe';
 import type { OptionsApi } from './api';
 import { plural } from '../format';
 
 export function AnnotationsPanel({ api }: { api: OptionsApi }) {
   const [articles, setArticles] = useState<StoredArticle[]>([]);
   const [message, setMessage] = useState('');
-  const refresh = async () => setArticles((await api.send({ type: 'list-articles' })).articles);
+  const refresh = async () => {
+    const answer = await api.messenger.send('list-articles', {});
+    if (answer.ok) setArticles(answer.value.articles);
+  };
   useEffect(() => {
     refresh();
   }, []);
   const stamp = new Date().toISOString().slice(0, 10);
   const importW3C = async (file: File | undefined) => {
     if (!file) return;
-    let collection: unknown;
-    try {
-      collection = JSON.parse(await file.text());
-    } catch (error) {
-      setMessage(`${file.name} is not JSON: ${(error as Error).message}`);
-      return;
-    }
-    const answer = await api.send({ type: 'import-annotations', collection });
-    setMessage(answer.ok ? `Imported ${answer.annotations} annotations on ${answer.articles} articles.` : `${file.name} was not imported: ${answer.problems.slice(0, 20).join('; ')}`);
+    const answer = await api.messenger.sendWithProgress('import-annotations', { collection: await api.readText(file) }, () => undefined);
+    setMessage(answer.ok
+      ? `Imported ${answer.value.annotations} annotations on ${answer.value.articles} articles.`
+      : `${file.name} was not imported: ${(answer.problems.length ? answer.problems : [answer.message]).slice(0, 20).join('; ')}`);
     refresh();
   };
   const flags = (a: StoredArticle) => a.annotations.filter((x) => x.verdict === 'conflict').length;
@@ -43,7 +42,7 @@ export function AnnotationsPanel({ api }: { api: OptionsApi }) {
       <ul class="articles">
         {articles.slice(0, 200).map((a) => (
           <li key={a.url}>
-            <a href={a.url} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a>
+            <a href={a.url} target="_blank" rel="noopener noreferrer"><Safe text={a.title || a.url} /></a>
             <span class="meta"> · {plural(a.annotations.length, 'annotation')} · {plural(flags(a), 'flag')}{a.orphans?.length ? ` · ${a.orphans.length} orphaned` : ''}</span>
           </li>
         ))}

@@ -6,24 +6,23 @@ export function BackupPanel({ api, onRestored }: { api: OptionsApi; onRestored: 
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const exportAll = async () => {
-    const { backup } = await api.send({ type: 'export-backup' });
+    const answer = await api.messenger.send('export-backup', {});
+    if (!answer.ok) return setProblems([answer.message]);
+    const { backup } = answer.value;
     api.download(`casefile-backup-${backup.exportedAt.slice(0, 10)}.json`, 'application/json', JSON.stringify(backup));
     setMessage(`Backup written: ${backup.cases.length} cases, ${backup.articles.length} articles, ${backup.decisions.length} decisions.`);
   };
   const restore = async (file: File | undefined) => {
     if (!file) return;
     setProblems([]);
-    let backup: unknown;
-    try {
-      backup = JSON.parse(await file.text());
-    } catch (error) {
-      setProblems([`${file.name} is not JSON: ${(error as Error).message}`]);
-      return;
-    }
-    const result = await api.importWithProgress({ type: 'import-backup', backup }, (p) => setMessage(p));
-    if (!result.ok) setProblems([`${file.name} was not restored (nothing was changed):`, ...(result.problems ?? [])]);
-    else {
-      const counts = result.counts as { cases: number; articles: number; decisions: number };
+    // The text goes as it is: the background parses and checks it, off this page's thread.
+    const backup = await api.readText(file);
+    const result = await api.messenger.sendWithProgress('import-backup', { backup }, (p) => setMessage(p));
+    if (!result.ok) {
+      setMessage('');
+      setProblems([`${file.name} was not restored (nothing was changed):`, ...(result.problems.length ? result.problems : [result.message])]);
+    } else {
+      const { counts } = result.value;
       setMessage(`Restored ${counts.cases} cases, ${counts.articles} articles and ${counts.decisions} decisions.`);
       onRestored();
     }

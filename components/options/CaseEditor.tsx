@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CASE_LISTS, type CaseList } from '../../lib/cases/edits';
 import type { CaseFile } from '../../lib/cases/format';
+import { Safe } from '../Safe';
 import type { OptionsApi } from './api';
 import { fromDraft, problemField, toDraft, type Draft } from './record-form';
 import { RecordForm, type FieldProblems } from './RecordForm';
@@ -34,7 +35,10 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
   const [original, setOriginal] = useState<Record<string, unknown>>({});
   const [problems, setProblems] = useState<string[]>([]);
   const [message, setMessage] = useState('');
-  const load = async () => setFile((await api.send({ type: 'get-case-file', id: caseId })).case);
+  const load = async () => {
+    const answer = await api.messenger.send('get-case-file', { id: caseId });
+    setFile(answer.ok ? answer.value.case : null);
+  };
   useEffect(() => {
     load();
   }, [caseId]);
@@ -84,8 +88,8 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
       setProblems(['The record needs an "id" (lowercase letters, digits, _ . -).']);
       return;
     }
-    const answer = await api.send({ type: 'edit-case', id: caseId, edit: { op: 'put', list, record } });
-    if (!answer.ok) setProblems(['Not saved (the case is unchanged):', ...(answer.problems ?? [])]);
+    const answer = await api.messenger.send('edit-case', { id: caseId, edit: { op: 'put', list, record } });
+    if (!answer.ok) setProblems(['Not saved (the case is unchanged):', ...(answer.problems.length ? answer.problems : [answer.message])]);
     else {
       setProblems([]);
       setOriginal(record);
@@ -98,8 +102,8 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
     const record = current();
     const id = typeof record === 'string' ? undefined : record.id;
     if (typeof id !== 'string') return;
-    const answer = await api.send({ type: 'edit-case', id: caseId, edit: { op: 'remove', list, id } });
-    if (!answer.ok) setProblems(['Not removed (the case is unchanged):', ...(answer.problems ?? [])]);
+    const answer = await api.messenger.send('edit-case', { id: caseId, edit: { op: 'remove', list, id } });
+    if (!answer.ok) setProblems(['Not removed (the case is unchanged):', ...(answer.problems.length ? answer.problems : [answer.message])]);
     else {
       setProblems([]);
       setText('');
@@ -122,7 +126,7 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
   }
   return (
     <section class="editor" aria-labelledby="editor-h">
-      <h2 id="editor-h">Edit “{file.title}” <button class="close" onClick={onClose} aria-label="Close the editor">×</button></h2>
+      <h2 id="editor-h">Edit “<Safe text={file.title} />” <button class="close" onClick={onClose} aria-label="Close the editor">×</button></h2>
       <div class="tabs" role="tablist">
         {CASE_LISTS.map((l) => (
           <button key={l} role="tab" aria-selected={l === list} onClick={() => { setList(l); setText(''); setDraft(null); setProblems([]); }}>
@@ -137,7 +141,7 @@ export function CaseEditor({ api, caseId, onClose, onChange }: { api: OptionsApi
           <ul class="records">
             {records.map((r) => (
               <li key={String(r.id)}>
-                <button onClick={() => edit(r)}>{label(r)}</button>
+                <button onClick={() => edit(r)}><Safe text={label(r)} /></button>
               </li>
             ))}
           </ul>

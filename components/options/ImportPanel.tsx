@@ -5,8 +5,15 @@
  */
 import { useState } from 'preact/hooks';
 import { csvKind } from '../../lib/cases/csv';
-import type { CaseSummary } from '../../lib/messaging/protocol';
+import { visible } from '../format';
+import type { CaseSummary } from '../../lib/background/table';
+import type { Result } from '../../lib/messaging/result';
 import type { OptionsApi } from './api';
+
+/** An import's answer as the panel shows it: the case, or every problem (the failure's own sentence when it has none). */
+function flat(answer: Result<{ case: CaseSummary }>): { ok: true; case: CaseSummary } | { ok: false; problems: string[] } {
+  return answer.ok ? { ok: true, case: answer.value.case } : { ok: false, problems: answer.problems.length ? answer.problems : [answer.message] };
+}
 
 export function ImportPanel({ api, cases, onImported }: { api: OptionsApi; cases: CaseSummary[]; onImported: () => void }) {
   const [phase, setPhase] = useState('');
@@ -22,24 +29,26 @@ export function ImportPanel({ api, cases, onImported }: { api: OptionsApi; cases
     setDone('');
     for (const file of files) {
       setPhase(`Reading ${file.name}…`);
-      const text = await file.text();
-      let result: { ok: boolean; problems?: string[] } & Record<string, unknown>;
+      const text = await api.readText(file);
       const started = performance.now();
+      const progress = (p: string) => setPhase(`${file.name}: ${p}`);
+      let result: { ok: true; case?: CaseSummary } | { ok: false; problems: string[] };
       if (/\.csv$/i.test(file.name) || csvKind(text)) {
         const kind = csvKind(text);
         const caseId = target || newId.trim();
         if (!kind) result = { ok: false, problems: [`${file.name} line 1: the header names neither people (id, name, …) nor events (id, label, date, …)`] };
         else if (!caseId) result = { ok: false, problems: [`${file.name}: choose a case to add the rows to, or give the new case an id`] };
-        else result = await api.importWithProgress({ type: 'import-csv', caseId, title: newTitle.trim() || undefined, kind, text, name: file.name }, (p) => setPhase(`${file.name}: ${p}`));
+        else result = flat(await api.messenger.sendWithProgress('import-csv', { caseId, title: newTitle.trim() || undefined, kind, text, name: file.name }, progress));
       } else {
-        result = await api.importWithProgress({ type: 'import-case', file: text, activate: true }, (p) => setPhase(`${file.name}: ${p}`));
+        result = flat(await api.messenger.sendWithProgress('import-case', { file: text, activate: true }, progress));
       }
       if (!result.ok) {
-        setProblems([`${file.name} was not imported (nothing was changed):`, ...(result.problems ?? [])]);
+        setProblems([`${file.name} was not imported (nothing was changed):`, ...result.problems]);
         setPhase('');
+        onImported();
         return;
       }
-      const c = result.case as CaseSummary | undefined;
+      const c = result.case;
       setDone(`${file.name}: imported${c ? ` into “${c.title}” (${c.counts.people} people, ${c.counts.events} events)` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
     setPhase('');
@@ -61,7 +70,7 @@ export function ImportPanel({ api, cases, onImported }: { api: OptionsApi; cases
         <legend>CSV rows go into</legend>
         <select aria-label="Case for CSV rows" value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
           <option value="">a new case…</option>
-          {cases.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+          {cases.filter((c) => !c.problems).map((c) => <option key={c.id} value={c.id}>{visible(c.title)}</option>)}
         </select>
         {!target && (
           <>

@@ -4,7 +4,7 @@
  * annotations of every article read. Every change goes through the background.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { CaseSummary } from '../../lib/messaging/protocol';
+import type { CaseSummary } from '../../lib/background/table';
 import type { OptionsApi } from './api';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { BackupPanel } from './BackupPanel';
@@ -15,7 +15,10 @@ import { ImportPanel } from './ImportPanel';
 export function Options({ api }: { api: OptionsApi }) {
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
-  const refresh = async () => setCases((await api.send({ type: 'list-cases' })).cases);
+  const refresh = async () => {
+    const answer = await api.messenger.send('list-cases', {});
+    if (answer.ok) setCases(answer.value.cases);
+  };
   useEffect(() => {
     refresh();
   }, []);

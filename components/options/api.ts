@@ -1,12 +1,11 @@
 /** What the options page needs from the extension; tests give it a fake. */
-import type { BackgroundMessage, BackgroundRequests } from '../../lib/messaging/protocol';
+import type { Messages } from '../../lib/background/table';
+import type { Messenger } from '../../lib/messaging/messenger';
 
 export interface OptionsApi {
-  send: <K extends keyof BackgroundRequests>(message: Extract<BackgroundMessage, { type: K }>) => Promise<BackgroundRequests[K]['response']>;
-  /** A large import, with the background's progress reported as it goes. */
-  importWithProgress: (
-    message: Extract<BackgroundMessage, { type: 'import-case' | 'import-csv' | 'import-backup' }>,
-    onProgress: (phase: string) => void,
-  ) => Promise<{ ok: boolean; problems?: string[] } & Record<string, unknown>>;
+  /** Messages to the background (`sendWithProgress` for imports, which report their phases). */
+  messenger: Pick<Messenger<Messages>, 'send' | 'sendWithProgress'>;
   download: (name: string, type: string, text: string) => void;
+  /** A file's text, whatever of UTF-8 and UTF-16 it is written in (as `npm run case -- validate` reads it). */
+  readText: (file: File) => Promise<string>;
 }

@@ -1,12 +1,18 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ClaimCard, CLAIM_CARD_CSS, type ClaimCardActions } from '../../components/ClaimCard';
 import { mapArticleToPage } from '../../lib/anchor/page-text';
 import { textNodes } from '../../lib/extract/article';
-import { parsePageMessage } from '../../lib/messaging/protocol';
-import { PageSession, type SendToBackground } from '../../lib/page/session';
+import type { Messages } from '../../lib/background/table';
+import { createMessenger } from '../../lib/messaging/messenger';
+import { dispatch } from '../../lib/messaging/router';
+import { WriteGuard } from '../../lib/page/guard';
+import { PAGE_TABLE } from '../../lib/page/messages';
+import { PageSession } from '../../lib/page/session';
+import { StayTracker } from '../../lib/page/stayed';
 import { yieldToPage } from '../../lib/page/yield';
 import { annotationKey, type Annotation } from '../../lib/types';
 
@@ -21,51 +27,86 @@ export default defineContentScript({
   // and reaches the page's own message listeners. The custom event WXT also sends suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const send: SendToBackground = async (type, request) => {
-      const answer = await browser.runtime.sendMessage({ type, ...request });
-      if (answer?.error) throw new Error(answer.error);
-      return answer;
+    // WXT stops this script when a newer copy announces itself with a DOM event, which any
+    // page can forge (the event's name holds the extension's id, public for store builds).
+    // A newer copy can only exist once this one's extension was reloaded or updated, which
+    // leaves this copy without its runtime: until then, the announcement is not believed.
+    const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    window.addEventListener(started, (event) => {
+      if (browser.runtime?.id) event.stopImmediatePropagation();
+    }, { capture: true, signal: ctx.signal });
+
+    const messenger = createMessenger<Messages>({ send: (message) => browser.runtime.sendMessage(message) });
+    const session = new PageSession(document, messenger.call, { scriptStart, mainStart: performance.now() });
+    let guard: WriteGuard | null = null;
+    const refusedBy = (event: Event, control: Element) => {
+      const verdict = guard?.allows(event, control) ?? { ok: false as const, reason: 'The card is gone.' };
+      return verdict.ok ? null : verdict.reason;
     };
-    const session = new PageSession(document, send, { scriptStart, mainStart: performance.now() });
     const cardActions = (annotation: Annotation): ClaimCardActions => ({
-      decide: async (verdict, note) => {
-        const answer = await send('set-decision', { url: location.href, canonical: session.article?.canonical, key: annotationKey(annotation), verdict, note });
-        session.setDecision(annotation.id, answer.decision);
-        return answer.decision;
+      decide: async (verdict, note, event, control) => {
+        const refused = refusedBy(event, control);
+        if (refused) return { ok: false, message: refused };
+        const answer = await messenger.send('set-decision', { url: location.href, canonical: session.article?.canonical ?? undefined, key: annotationKey(annotation), verdict, note });
+        if (!answer.ok) return { ok: false, message: `Not saved: ${answer.message}` };
+        session.setDecision(annotation.id, answer.value.decision);
+        return { ok: true, value: answer.value.decision };
       },
-      cases: async () => (await send('list-cases', {})).cases.filter((c) => c.active).map((c) => ({ id: c.id, title: c.title })),
-      addToCase: async (caseId) => {
+      cases: async () => (await messenger.call('cases-for-page', { url: location.href })).cases,
+      addToCase: async (caseId, event, control) => {
+        const refused = refusedBy(event, control);
+        if (refused) return { ok: false, message: refused };
         const page = session.article;
         const kind = annotation.kind as 'person' | 'organization' | 'place';
-        const answer = await send('add-to-case', { caseId, kind, name: annotation.exact, page: { url: location.href, canonical: page?.canonical, title: page?.title ?? document.title, site: page?.site ?? null, published: page?.published ?? null } });
-        return answer.ok ? { ok: true, message: `Added to the case, with this article as its source.` } : { ok: false, message: answer.problems.join('; ') };
+        const answer = await messenger.send('add-to-case', {
+          caseId, kind, name: annotation.exact,
+          page: { url: location.href, canonical: page?.canonical ?? undefined, title: page?.title ?? document.title, site: page?.site ?? null, published: page?.published ?? null },
+        });
+        return answer.ok ? { ok: true, value: answer.value.id } : { ok: false, message: [answer.message, ...answer.problems].join('; ') };
       },
     });
     let card: ShadowRootContentScriptUi<void> | null = null;
     // Where the article sits in the page's own text, for exports other clients can anchor:
-    // one task of its own after the highlights are drawn.
-    const sharePageText = async () => {
+    // one task of its own after the highlights are drawn, after every check.
+    session.onChecked(async () => {
       await yieldToPage();
       const article = session.article;
       if (!article || session.state.status !== 'checked' || !document.body || ctx.isInvalid) return;
       const map = mapArticleToPage(session.textSegments, textNodes(document.body), article.text.length);
-      await send('set-page-text', { url: location.href, canonical: article.canonical, map }).catch(() => undefined);
-    };
+      await messenger.send('set-page-text', { url: location.href, canonical: article.canonical ?? undefined, map });
+    });
 
     const closeCard = () => {
+      guard?.stop();
+      guard = null;
       card?.remove();
       card = null;
     };
+    /** Open a claim's card: only ever for the reader's own click or key press. */
     const openCard = async (annotation: Annotation, element: HTMLElement) => {
       closeCard();
       const r = element.getBoundingClientRect();
-      const at = { top: Math.min(r.bottom + 8, innerHeight - 320), left: Math.max(8, Math.min(r.left, innerWidth - 376)) };
+      const at = { top: r.bottom + 8, left: Math.max(8, Math.min(r.left, innerWidth - 376)), above: r.top };
       const ui = await createShadowRootUi(ctx, {
         name: 'casefile-card',
         position: 'overlay',
         anchor: 'body',
+        mode: 'closed',
         css: CLAIM_CARD_CSS,
-        onMount: (container) => render(<ClaimCard annotation={annotation} at={at} onClose={() => { closeCard(); element.focus(); }} actions={cardActions(annotation)} />, container),
+        onMount: (container, shadow, host) => {
+          const cardGuard = new WriteGuard(document, host, shadow);
+          guard = cardGuard;
+          render(
+            <ClaimCard
+              annotation={annotation}
+              at={at}
+              onClose={() => { closeCard(); session.focus(annotation.id); }}
+              actions={cardActions(annotation)}
+              onShown={(el) => cardGuard.watch(el)}
+            />,
+            container,
+          );
+        },
         onRemove: (container) => container && render(null, container),
       });
       ui.mount();
@@ -73,6 +114,7 @@ export default defineContentScript({
     };
 
     ctx.addEventListener(document, 'click', (event) => {
+      if (!event.isTrusted) return;
       const hit = session.annotationAt(event.target);
       if (hit) {
         event.preventDefault();
@@ -80,6 +122,7 @@ export default defineContentScript({
       } else if (card && !(event.target as Element).closest?.('casefile-card')) closeCard();
     });
     ctx.addEventListener(document, 'keydown', (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape') closeCard();
       if (event.key !== 'Enter' && event.key !== ' ') return;
       const hit = session.annotationAt(event.target);
@@ -89,17 +132,10 @@ export default defineContentScript({
       }
     });
 
-    browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
-      const message = parsePageMessage(raw);
-      if (!message) return false;
-      if (message.type === 'get-page-state') sendResponse(session.state);
-      else if (message.type === 'scroll-to') sendResponse({ ok: session.scrollTo(message.id) });
-      else if (message.type === 'decision-changed') sendResponse({ ok: session.setDecision(message.id, message.decision) });
-      else if (message.type === 'check-page') {
-        session.run(true).then((state) => { sendResponse(state); sharePageText(); }, (error) => sendResponse({ ...session.state, status: 'error', message: String(error), rechecking: false }));
-        return true;
-      }
-      return false;
+    browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+      if (sender.id !== browser.runtime.id) return false;
+      dispatch(PAGE_TABLE, raw, { origin: 'extension' }, session).then(sendResponse);
+      return true;
     });
 
     // Off the page's critical path: this runs at document_idle (after the page has loaded),
@@ -108,10 +144,16 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     try {
       await session.run();
-      await sharePageText();
     } catch (error) {
       session.state = { ...session.state, status: 'error', message: String(error), rechecking: false };
       console.warn('Casefile: could not check this page', error);
     }
+    if (session.state.status !== 'checked' || ctx.isInvalid) return;
+    // Once the reader has stayed on the article, it may be named on other articles' cards.
+    new StayTracker(document, () => {
+      messenger.send('page-stayed', { url: location.href, canonical: session.article?.canonical ?? undefined }).then((answer) => {
+        if (answer.ok) session.state = { ...session.state, stayed: true };
+      });
+    }, { signal: ctx.signal });
   },
 });

@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { caseFile, fixedTab, storedArticle, targetTab, toTab } from '../../components/extension';
+import { caseFile, fixedTab, orNull, storedArticle, tab, targetTab } from '../../components/extension';
 import { SidePanel, type SidePanelApi } from '../../components/SidePanel';
 
 const api: SidePanelApi = {
-  pageState: () => toTab({ type: 'get-page-state' }),
+  pageState: async () => orNull(await tab.send('get-page-state', {})),
   storedArticle,
   caseFile,
-  checkPage: () => toTab({ type: 'check-page' }),
-  scrollTo: async (id) => !!(await toTab<{ ok: boolean }>({ type: 'scroll-to', id }))?.ok,
+  checkPage: async () => orNull(await tab.send('check-page', {})),
+  scrollTo: async (id) => !!orNull(await tab.send('scroll-to', { id }))?.scrolled,
   // Switching tabs in this window, or the followed tab navigating or reloading.
   onTabChange: (callback) => {
     const activated = (info: { windowId: number }) => { if (!fixedTab()) browser.windows.getCurrent().then((w) => info.windowId === w.id && callback()); };

@@ -6,7 +6,8 @@
  * by the message's id, and the page's HTML crosses between processes once, not twice. Only
  * the background's requests are answered; a result nobody collects is dropped.
  */
-import { parseBackgroundMessage } from '../messaging/protocol';
+import { checkHtmlRequest } from '../messaging/requests';
+import { read } from '../util/shapes';
 import { normaliseUrl as articleKey } from '../util/url';
 import { analyseHtml, type PageAnalysis } from './analyse';
 
@@ -52,9 +53,9 @@ export class AnalysisHost {
   }
 
   private start(raw: unknown, pageUrl: string | undefined): void {
-    const message = parseBackgroundMessage(raw);
-    if (message?.type !== 'check-html' || !pageUrl || articleKey(message.url) !== articleKey(pageUrl) || this.pending.has(message.id)) return;
-    const { id, html, url } = message;
+    const parsed = read(checkHtmlRequest, raw);
+    if (!parsed.ok || !pageUrl || articleKey(parsed.value.url) !== articleKey(pageUrl) || this.pending.has(parsed.value.id)) return;
+    const { id, html, url } = parsed.value;
     // After this listener returns, so the browser knows at once this frame will not answer.
     const result = Promise.resolve().then(() => this.analyse(html, url));
     result.catch(() => undefined);

@@ -4,6 +4,12 @@
  * spans and marks does not reach it), styled without changing layout — backgrounds,
  * underlines and shadows only, never padding, borders or font changes.
  *
+ * What a mark means stays out of the page's reach: a mark carries no attribute at all. Its
+ * look (kind, verdict, linked or not, the reader's decision) and, for a conflict, its focus
+ * stop, live in the mark's closed shadow root, around a slot that shows the page's own text
+ * node; page scripts see a bare element and computed styles that say nothing, and page CSS
+ * cannot restyle it. Which annotation a mark shows is known here only (a WeakMap).
+ *
  * It keeps the article's text segments up to date as it splits text nodes, so that
  * overlapping and nested annotations can be drawn in any order.
  */
@@ -11,32 +17,52 @@ import type { TextSegment } from '../extract/article';
 import type { Annotation } from '../types';
 
 export const MARK_TAG = 'casefile-mark';
-const STYLE_ID = 'casefile-highlight-style';
+
+/** What a mark shows. */
+export type Markable = Pick<Annotation, 'id' | 'start' | 'end' | 'kind' | 'verdict' | 'entity' | 'decision'>;
+
+/** What decides a mark's look (the legend draws its samples from these). */
+export type Look = Pick<Markable, 'kind' | 'verdict' | 'entity' | 'decision'>;
 
 /**
- * Layout-neutral styles: nothing here changes a box's size or position. Kinds differ by more
- * than hue — fill lightness, stripes, an underline's shape — since their fills alone were
- * 1.01–1.16:1 apart in contrast. The legend (components/legend.ts) describes these.
+ * Layout-neutral styles, inside each mark's shadow root: nothing here changes a box's size
+ * or position. `:host` rules marked important win over any page rule on the element. Kinds
+ * differ by more than hue — fill lightness, stripes, an underline's shape — since their fills
+ * alone were 1.01–1.16:1 apart in contrast. The legend (components/legend.ts) draws its
+ * samples with this sheet and these classes (`paintSample`), so it shows what the page shows.
  */
 const STYLES = `
-${MARK_TAG}{all:unset;display:inline!important;background-color:var(--cf-bg)!important;background-image:var(--cf-pattern,none)!important;box-shadow:inset 0 -2px 0 var(--cf-line,transparent)!important;border-radius:2px!important;color:inherit!important;font:inherit!important;cursor:pointer!important;}
-${MARK_TAG}[data-kind=person]{--cf-bg:rgba(255,193,7,.32);}
-${MARK_TAG}[data-kind=organization]{--cf-bg:rgba(46,125,50,.40);}
-${MARK_TAG}[data-kind=place]{--cf-bg:rgba(33,150,243,.10);--cf-pattern:repeating-linear-gradient(135deg,rgba(33,150,243,.45) 0 2px,transparent 2px 5px);}
-${MARK_TAG}[data-kind=date]{--cf-bg:transparent;--cf-line:#7b1fa2;}
-${MARK_TAG}[data-kind=fact]{--cf-bg:transparent;}
-${MARK_TAG}[data-entity=""]:not([data-kind=date]):not([data-kind=fact]){--cf-bg:transparent;--cf-pattern:none;text-decoration:underline dashed #616161 1px!important;text-underline-offset:3px!important;}
-${MARK_TAG}[data-verdict=consistent]{--cf-line:#2e7d32;}
-${MARK_TAG}[data-verdict=conflict]{--cf-bg:rgba(229,57,53,.30);--cf-pattern:none;--cf-line:#c62828;text-decoration:underline wavy #c62828 1.5px!important;text-underline-offset:3px!important;}
-${MARK_TAG}[data-decision=wrong]{--cf-bg:rgba(120,120,120,.14);--cf-pattern:none;--cf-line:transparent;text-decoration:underline dotted #757575 1.5px!important;}
-${MARK_TAG}[data-decision=confirmed]{--cf-line:#b71c1c;}
-${MARK_TAG}:focus-visible{outline:2px solid #1565c0!important;outline-offset:1px!important;}
+:host{all:unset!important;display:inline!important}
+span{background-color:var(--cf-bg);background-image:var(--cf-pattern,none);box-shadow:inset 0 -2px 0 var(--cf-line,transparent);border-radius:2px;cursor:pointer}
+.person{--cf-bg:rgba(255,193,7,.32)}
+.organization{--cf-bg:rgba(46,125,50,.40)}
+.place{--cf-bg:rgba(33,150,243,.10);--cf-pattern:repeating-linear-gradient(135deg,rgba(33,150,243,.45) 0 2px,transparent 2px 5px)}
+.date{--cf-bg:transparent;--cf-line:#7b1fa2}
+.fact{--cf-bg:transparent}
+.unlinked:not(.date):not(.fact){--cf-bg:transparent;--cf-pattern:none;text-decoration:underline dashed #616161 1px;text-underline-offset:3px}
+.consistent{--cf-line:#2e7d32}
+.conflict{--cf-bg:rgba(229,57,53,.30);--cf-pattern:none;--cf-line:#c62828;text-decoration:underline wavy #c62828 1.5px;text-underline-offset:3px}
+.wrong{--cf-bg:rgba(120,120,120,.14);--cf-pattern:none;--cf-line:transparent;text-decoration:underline dotted #757575 1.5px}
+.confirmed{--cf-line:#b71c1c}
+span:focus-visible{outline:2px solid #1565c0;outline-offset:1px}
 `;
+
+/** One drawn piece of an annotation: the element in the page, and its look inside the closed root. */
+interface Piece {
+  host: HTMLElement;
+  look: HTMLElement;
+}
 
 export class Highlighter {
   private readonly doc: Document;
   private segments: TextSegment[];
-  private readonly marks = new Map<string, HTMLElement[]>();
+  private readonly marks = new Map<string, Piece[]>();
+  private readonly drawn = new Map<string, Markable>();
+  /** Which annotation each mark element shows: known to this module, not written on the page. */
+  private readonly idOf = new WeakMap<Element, string>();
+
+  /** One stylesheet shared by every mark's root where the browser allows it (a `<style>` in each otherwise). */
+  private sheet: CSSStyleSheet | null | undefined;
 
   constructor(doc: Document, segments: TextSegment[]) {
     this.doc = doc;
@@ -44,8 +70,7 @@ export class Highlighter {
   }
 
   /** Draw one annotation; returns its elements, or null when its text is gone (an orphan). */
-  highlight(a: Pick<Annotation, 'id' | 'start' | 'end' | 'kind' | 'verdict' | 'entity' | 'decision'>): HTMLElement[] | null {
-    this.ensureStyle();
+  highlight(a: Markable): HTMLElement[] | null {
     if (!this.splitAt(a.start) || !this.splitAt(a.end)) return null;
     const covered: TextSegment[] = [];
     for (let i = this.firstAtOrAfter(a.start); i < this.segments.length && this.segments[i].end <= a.end; i++) {
@@ -53,53 +78,109 @@ export class Highlighter {
       if (s.end > s.start && s.node.isConnected) covered.push(s);
     }
     if (!covered.length) return null;
-    const elements: HTMLElement[] = [];
+    const pieces: Piece[] = [];
     for (const s of covered) {
-      const mark = this.doc.createElement(MARK_TAG);
-      mark.dataset.id = a.id;
-      mark.dataset.kind = a.kind;
-      mark.dataset.verdict = a.verdict;
-      mark.dataset.entity = a.entity ?? '';
-      if (a.decision?.verdict) mark.dataset.decision = a.decision.verdict;
-      if (a.verdict === 'conflict' && elements.length === 0) {
-        mark.tabIndex = 0;
-        mark.setAttribute('role', 'button');
-        mark.setAttribute('aria-description', 'Casefile: conflicts with the case. Press Enter for details.');
-      }
-      s.node.parentNode!.insertBefore(mark, s.node);
-      mark.appendChild(s.node);
-      elements.push(mark);
+      const piece = this.mark(a, pieces.length === 0);
+      s.node.parentNode!.insertBefore(piece.host, s.node);
+      piece.host.appendChild(s.node);
+      pieces.push(piece);
     }
-    this.marks.set(a.id, [...(this.marks.get(a.id) ?? []), ...elements]);
-    return elements;
+    this.marks.set(a.id, [...(this.marks.get(a.id) ?? []), ...pieces]);
+    this.drawn.set(a.id, a);
+    return pieces.map((p) => p.host);
   }
 
   /** The elements drawn for an annotation. */
   elementsOf(id: string): HTMLElement[] {
-    return this.marks.get(id) ?? [];
+    return (this.marks.get(id) ?? []).map((p) => p.host);
+  }
+
+  /**
+   * The annotation behind a clicked or focused element, if it is one of ours. Nested marks
+   * (a name inside a fact): the flag wins, else the innermost.
+   */
+  idAt(target: EventTarget | null): string | null {
+    const el = (target as Element | null)?.closest?.(MARK_TAG) ?? null;
+    let best: string | null = null;
+    for (let p: Element | null = el; p && p.localName === MARK_TAG; p = p.parentElement) {
+      const id = this.idOf.get(p);
+      if (!id) continue;
+      best ??= id;
+      if (this.drawn.get(id)?.verdict === 'conflict') return id;
+    }
+    return best;
+  }
+
+  /** Show the reader's decision on an annotation's marks (a wrong flag turns grey and dotted). */
+  setDecision(id: string, verdict: 'wrong' | 'confirmed' | null | undefined): void {
+    const a = this.drawn.get(id);
+    if (!a) return;
+    const updated = { ...a, decision: verdict ? { verdict, note: '', at: '' } : null };
+    this.drawn.set(id, updated);
+    for (const p of this.marks.get(id) ?? []) p.look.className = lookOf(updated);
+  }
+
+  /** Move the keyboard focus to an annotation's first mark (the flags are Tab stops; others are focused once, from the popup). */
+  focus(id: string): boolean {
+    const first = this.marks.get(id)?.[0];
+    if (!first) return false;
+    if (!first.look.hasAttribute('tabindex')) first.look.tabIndex = -1;
+    first.look.focus({ preventScroll: true });
+    return true;
   }
 
   /** Remove every highlight, restoring the page's text nodes. */
   removeAll(): void {
-    for (const els of this.marks.values()) {
-      for (const mark of els) {
-        const parent = mark.parentNode;
+    for (const pieces of this.marks.values()) {
+      for (const { host } of pieces) {
+        const parent = host.parentNode;
         if (!parent) continue;
-        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-        parent.removeChild(mark);
+        while (host.firstChild) parent.insertBefore(host.firstChild, host);
+        parent.removeChild(host);
         parent.normalize?.();
       }
     }
     this.marks.clear();
-    this.doc.getElementById(STYLE_ID)?.remove();
+    this.drawn.clear();
   }
 
-  private ensureStyle() {
-    if (this.doc.getElementById(STYLE_ID)) return;
-    const style = this.doc.createElement('style');
-    style.id = STYLE_ID;
-    style.textContent = STYLES;
-    (this.doc.head ?? this.doc.documentElement).appendChild(style);
+  /** A mark element: bare in the page, its look and (for a flag's first piece) its focus stop in a closed shadow root. */
+  private mark(a: Markable, first: boolean): Piece {
+    const host = this.doc.createElement(MARK_TAG);
+    const root = host.attachShadow({ mode: 'closed' });
+    if (!this.adopt(root)) {
+      const style = this.doc.createElement('style');
+      style.textContent = STYLES;
+      root.append(style);
+    }
+    const look = this.doc.createElement('span');
+    look.className = lookOf(a);
+    if (a.verdict === 'conflict' && first) {
+      look.tabIndex = 0;
+      look.setAttribute('role', 'button');
+      look.setAttribute('aria-description', 'Casefile: conflicts with the case. Press Enter for details.');
+    }
+    look.appendChild(this.doc.createElement('slot'));
+    root.append(look);
+    this.idOf.set(host, a.id);
+    return { host, look };
+  }
+
+  /** Give a mark's root the shared stylesheet; false where constructed stylesheets cannot be adopted here. */
+  private adopt(root: ShadowRoot): boolean {
+    try {
+      if (this.sheet === undefined) {
+        const Sheet = this.doc.defaultView?.CSSStyleSheet ?? (typeof CSSStyleSheet === 'function' ? CSSStyleSheet : undefined);
+        this.sheet = Sheet && 'replaceSync' in Sheet.prototype ? new Sheet() : null;
+        this.sheet?.replaceSync(STYLES);
+      }
+      if (!this.sheet) return false;
+      root.adoptedStyleSheets = [this.sheet];
+      return root.adoptedStyleSheets.length === 1;
+    } catch {
+      this.sheet = null;
+      return false;
+    }
   }
 
   /** Index of the first segment starting at or after `offset` (binary search: pages can have thousands). */
@@ -132,4 +213,25 @@ export class Highlighter {
     }
     return true;
   }
+}
+
+/** The classes of a mark's look (inside its closed root only). */
+function lookOf(a: Look): string {
+  return [a.kind, a.verdict, a.entity ? 'linked' : 'unlinked', a.decision?.verdict ?? ''].filter(Boolean).join(' ');
+}
+
+/**
+ * A legend's sample: `host` shows its own text as a mark of this look shows the page's, with
+ * the same sheet and classes in its own shadow root (open: the legend lives on the
+ * extension's pages, not in a web page), so the legend cannot show what the page does not.
+ */
+export function paintSample(host: HTMLElement, look: Look): void {
+  const doc = host.ownerDocument;
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLES;
+  const span = doc.createElement('span');
+  span.className = lookOf(look);
+  span.append(doc.createElement('slot'));
+  root.replaceChildren(style, span);
 }

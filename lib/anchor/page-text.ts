@@ -28,6 +28,11 @@ export interface PageTextMap {
 /** Characters of context kept on each side of a quote, as in `describe`. */
 const CONTEXT = 32;
 
+/** The most of the page's text a map keeps as its excerpt (as much as an article's text may hold). */
+export const MAX_EXCERPT = 2_000_000;
+/** The most numbers a map holds (three per text node of the article). */
+export const MAX_SEGMENT_NUMBERS = 600_000;
+
 /** Anything with a node's identity; only the text nodes' lengths are read. */
 interface Segment<N> {
   node: N;
@@ -41,7 +46,7 @@ interface Segment<N> {
  * splits nodes; the pieces stay in place), so its page offset is that of its first piece and
  * its characters follow on. Segments whose node is no longer under the body are left out.
  */
-export function mapArticleToPage<N extends { data: string }>(segments: readonly Segment<N>[], bodyTexts: readonly N[], articleLength: number, maxExcerpt = Math.max(50_000, 3 * articleLength)): PageTextMap {
+export function mapArticleToPage<N extends { data: string }>(segments: readonly Segment<N>[], bodyTexts: readonly N[], articleLength: number, maxExcerpt = Math.min(MAX_EXCERPT, Math.max(50_000, 3 * articleLength))): PageTextMap {
   const offsets = new Map<N, number>();
   const parts: string[] = [];
   let at = 0;
@@ -116,10 +121,10 @@ export function pageQuote(map: PageTextMap, range: { start: number; end: number 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** Whether a value (from a message, a backup or storage) is a well-formed map: ascending, non-overlapping, within bounds. */
-export function isPageTextMap(v: unknown, maxText = 4_000_000): v is PageTextMap {
+export function isPageTextMap(v: unknown, maxText = MAX_EXCERPT): v is PageTextMap {
   if (!v || typeof v !== 'object') return false;
   const m = v as Record<string, unknown>;
-  if (!isCount(m.articleLength) || !Array.isArray(m.segments) || m.segments.length % 3 !== 0 || m.segments.length > 600_000) return false;
+  if (!isCount(m.articleLength) || !Array.isArray(m.segments) || m.segments.length % 3 !== 0 || m.segments.length > MAX_SEGMENT_NUMBERS) return false;
   let lastArticle = 0;
   for (let i = 0; i < m.segments.length; i += 3) {
     const [a, p, n] = [m.segments[i], m.segments[i + 1], m.segments[i + 2]];

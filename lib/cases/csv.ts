@@ -53,9 +53,11 @@ export function csvKind(text: string): 'people' | 'events' | null {
 
 /**
  * Add the rows of a people or events CSV to a case (a copy: the original is not touched).
- * Returns the new case, or the problems (with `people.csv line 4: …` style paths).
+ * Returns the new case and the problems of its cells (with `people.csv line 4: …` style
+ * paths); every row is added even when some are bad, so that validating the result names
+ * every bad row at once. Without a usable header there is no case, only its problems.
  */
-export function addCsv(file: CaseFile, kind: 'people' | 'events', text: string, name = `${kind}.csv`): { file: CaseFile } | { problems: CsvProblem[] } {
+export function addCsv(file: CaseFile, kind: 'people' | 'events', text: string, name = `${kind}.csv`): { file?: CaseFile; problems: CsvProblem[] } {
   const rows = parseCsv(text);
   const problems: CsvProblem[] = [];
   if (!rows.length) return { problems: [{ path: name, message: 'the file is empty (expected a header line and rows)' }] };
@@ -67,7 +69,7 @@ export function addCsv(file: CaseFile, kind: 'people' | 'events', text: string, 
   }
   if (problems.length) return { problems };
 
-  const out: CaseFile = { ...file, people: [...file.people], events: [...file.events], sources: [...file.sources] };
+  const out: CaseFile = { ...file, people: [...(file.people ?? [])], events: [...(file.events ?? [])], sources: [...(file.sources ?? [])] };
   const sourceIds = new Set(out.sources.map((s) => s.id));
   const sourceByUrl = new Map(out.sources.map((s) => [s.url, s.id]));
   const sourceFor = (cell: string, path: string): string | null => {
@@ -115,7 +117,7 @@ export function addCsv(file: CaseFile, kind: 'people' | 'events', text: string, 
       out.events.push(event);
     }
   });
-  return problems.length ? { problems } : { file: out };
+  return { file: out, problems };
 }
 
 /** A short stable hash for generated ids. */

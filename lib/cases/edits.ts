@@ -9,7 +9,8 @@ export type CaseList = 'people' | 'organizations' | 'places' | 'matters' | 'even
 export const CASE_LISTS: readonly CaseList[] = ['people', 'organizations', 'places', 'matters', 'events', 'facts', 'sources'];
 
 export type CaseEdit =
-  | { op: 'put'; list: CaseList; record: { id: string } & Record<string, unknown>; at: string }
+  /** `from`: the article a name was added from on its card ("Add to case…"), so the popup can list and undo it. */
+  | { op: 'put'; list: CaseList; record: { id: string } & Record<string, unknown>; at: string; from?: string }
   | { op: 'remove'; list: CaseList; id: string; at: string };
 
 /** The case with edits applied in order (a put replaces the record with its id, or adds it). */

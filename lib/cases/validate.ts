@@ -4,6 +4,8 @@
  * file with any problem must change nothing stored.
  */
 import { granularityOf } from '../dates/calendar';
+import { MAX_DEPTH, tooDeep } from '../util/depth';
+import { cleanHttpUrl } from '../util/url';
 import { CASE_FORMAT, CASE_FORMAT_VERSION, KEY_ORDER, type CaseFile } from './format';
 
 export interface Problem {
@@ -161,7 +163,24 @@ export function validateCase(input: unknown): ValidationResult {
     checkText(s.note, `${p}.note`, LIMIT.note, false, report);
   });
 
-  return problems.length ? { ok: false, problems } : { ok: true, value: input as unknown as CaseFile, problems: [] };
+  return problems.length ? { ok: false, problems } : { ok: true, value: normalised(input), problems: [] };
+}
+
+/** The lists the format lets a file leave out. */
+const OPTIONAL_LISTS = ['organizations', 'places', 'matters', 'facts'] as const;
+
+/**
+ * A valid file as the rest of Casefile reads it: the lists it may leave out are there (empty),
+ * and every source URL is written as it parses (its normalised `href`).
+ */
+function normalised(input: Json): CaseFile {
+  const out: Json = { ...input };
+  for (const list of OPTIONAL_LISTS) if (out[list] === undefined) out[list] = [];
+  out.sources = (input.sources as Json[]).map((s) => {
+    const clean = cleanHttpUrl(s.url as string);
+    return 'href' in clean && clean.href !== s.url ? { ...s, url: clean.href } : s;
+  });
+  return out as unknown as CaseFile;
 }
 
 /** One line per problem, as the command line and the options page print them. */
@@ -179,6 +198,10 @@ function checkKeys(record: Json, allowed: readonly string[], path: string, repor
   for (const key of Object.keys(record)) {
     if (!allowed.includes(key) && !key.startsWith('x-')) {
       report(path ? `${path}.${key}` : key, `unknown key (expected one of ${allowed.join(', ')}, or a key beginning with "x-")`);
+    } else if (key.startsWith('x-')) {
+      // Free-form values are kept as they are, but not nested without bound (storing them would overflow the stack).
+      const deep = tooDeep(record[key], MAX_DEPTH, path ? `${path}.${key}` : key);
+      if (deep) report(deep, `nested more than ${MAX_DEPTH} levels deep (at most ${MAX_DEPTH})`);
     }
   }
 }
@@ -224,15 +247,9 @@ function checkDate(value: unknown, path: string, report: Report) {
 
 function checkUrl(value: unknown, path: string, report: Report) {
   if (typeof value !== 'string') return report(path, `${show(value)} is not a URL`);
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    /* reported below */
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    report(path, `${show(value)} is not an absolute http or https URL`);
-  } else if (value.length > 2000) report(path, `is ${value.length} characters long (at most 2000)`);
+  // Whitespace and control characters are refused, not dropped as `new URL` would: the stored URL is the one that parses.
+  const clean = cleanHttpUrl(value, 2000);
+  if ('problem' in clean) report(path, /characters long/.test(clean.problem) ? clean.problem : `${show(value)} ${clean.problem}`);
 }
 
 function checkFactValue(f: Json, p: string, isRef: (id: string) => boolean, report: Report) {

@@ -2,23 +2,47 @@
  * Markdown export: a report a reporter can paste into notes — flags first, each in its
  * sentence with what the case says (worded as the card words it), its sources and the
  * reader's decision and note; then consistent claims, names and dates. Every heading's count
- * is the number of lines listed under it.
+ * is the number of lines listed under it. Whatever a page or a case file wrote is shown as
+ * text, never as Markdown or HTML: escaped, on one line, links only to http(s) URLs.
  */
 import { sentenceFinder } from '../show/sentence';
 import { decisionWords, plural, readable } from '../show/words';
+import { cleanHttpUrl } from '../util/url';
 import type { Annotation } from '../types';
 import type { PageAnnotations } from './w3c';
 
-const escape = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
-/** One line of text (a sentence may hold line breaks of the page). */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Text as Markdown shows it, never as Markdown or HTML it could be: line breaks (which would
+ * start a heading, a list or a raw HTML block) become spaces, and every character that gives
+ * inline text a meaning (emphasis, code, links, tables, HTML, strike-through) is escaped.
+ */
+// eslint-disable-next-line no-control-regex
+const escape = (s: string) => s.replace(/[\s\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/([\\`*_[\]|<>~])/g, '\\$1');
+/** One line of text, trimmed and escaped (a sentence or a note may hold line breaks). */
+const oneLine = (s: string) => escape(s.trim());
+
+/**
+ * A link target as Markdown reads it: only http(s) URLs, their normalised `href`, with the
+ * characters that could end the target or start HTML percent-encoded. Anything else is no link.
+ */
+function target(url: string): string | null {
+  const clean = cleanHttpUrl(url, 10_000);
+  if (!('href' in clean)) return null;
+  return clean.href.replace(/[()<>[\]\\ "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A link, or (for what is not an http(s) URL) the text alone. */
+const link = (text: string, url: string) => {
+  const to = target(url);
+  return to ? `[${escape(text)}](${to})` : escape(text);
+};
 
 /** The reader's decision and note, as indented lines under an item. */
 function yourWork(a: Annotation, indent = '  '): string[] {
   const lines: string[] = [];
   const decided = decisionWords(a.decision);
   if (decided) lines.push(`${indent}*${decided}*`);
-  if (a.decision?.note) lines.push(`${indent}Your note: ${escape(oneLine(a.decision.note))}`);
+  if (a.decision?.note) lines.push(`${indent}Your note: ${oneLine(a.decision.note)}`);
   return lines;
 }
 
@@ -28,7 +52,7 @@ function claimLines(a: Annotation, sentence: string | null, strong: boolean): st
   const what = a.claim ? ` — ${escape(a.claim)}` : ` — ${a.kind}`;
   const says = a.expected ? `; the case${a.caseTitle ? ` (${escape(a.caseTitle)})` : ''} ${a.verdict === 'conflict' ? 'says' : 'records'} **${escape(readable(a.expected, a))}**` : '';
   const lines = [`- ${quote}${what}${says}.`];
-  if (sentence) lines.push(`  > ${escape(oneLine(sentence))}`);
+  if (sentence) lines.push(`  > ${oneLine(sentence)}`);
   if (a.explanation) lines.push(`  ${escape(a.explanation)}`);
   lines.push(...yourWork(a));
   return lines;
@@ -63,14 +87,15 @@ export function toMarkdown(pages: PageAnnotations[]): string {
   const out: string[] = [];
   for (const p of pages) {
     const sentence = sentenceFinder(p.text);
-    out.push(`# ${escape(p.title || p.url)}`, '', `<${p.url}>${p.published ? ` — published ${readable(p.published)}` : ''}`, '');
+    const page = target(p.url);
+    out.push(`# ${escape(p.title || p.url)}`, '', `${page ? `<${page}>` : escape(p.url)}${p.published ? ` — published ${escape(readable(p.published))}` : ''}`, '');
     const flags = p.annotations.filter((a) => a.verdict === 'conflict');
     const checked = p.annotations.filter((a) => a.verdict === 'consistent');
     out.push(`## Flags (${flags.length})`, '');
     if (!flags.length) out.push('No conflicts with the case.', '');
     for (const a of flags) {
       out.push(...claimLines(a, sentence(a), true));
-      for (const s of a.sources) out.push(`  - [${escape(s.publisher)}: ${escape(s.title)}](${s.url})${s.published ? ` (${readable(s.published)})` : ''}`);
+      for (const s of a.sources) out.push(`  - ${link(`${s.publisher}: ${s.title}`, s.url)}${s.published ? ` (${escape(readable(s.published))})` : ''}`);
     }
     out.push('', `## Consistent with the case (${checked.length})`, '');
     for (const a of checked) out.push(...claimLines(a, sentence(a), false));

@@ -17,7 +17,10 @@
  */
 import { articleRangeToPage, isPageTextMap, pageQuote, type PageTextMap } from '../anchor/page-text';
 import { describe, type TextPositionSelector, type TextQuoteSelector } from '../anchor/quote';
+import { decision as decisionShape, sourceRef } from '../db/shapes';
 import { assessment, decisionWords } from '../show/words';
+import { INVALID, integer, list, nullish } from '../util/shapes';
+import { cleanHttpUrl } from '../util/url';
 import type { Annotation } from '../types';
 
 /** What the offsets in Casefile's own body count. */
@@ -168,20 +171,24 @@ export function fromW3C(input: unknown): { ok: true; pages: PageAnnotations[] } 
       const body = bodies.find((b) => b.type === 'Dataset');
       const target = item.target;
       const source = str(target.source);
-      if (!source || !/^https?:\/\//.test(source)) return void problems.push(`${ip}.target.source: not an http(s) URL`);
+      const clean = source ? cleanHttpUrl(source, 10_000) : null;
+      if (!clean || !('href' in clean)) return void problems.push(`${ip}.target.source: not an http(s) URL written without whitespace or control characters`);
       if (!body) return void problems.push(`${ip}.body: Casefile's Dataset body is missing`);
       // The article selectors: in Casefile's body (current files) or in the target (earlier files).
       const articleSelectors = isObject(body.article) ? body.article.selector : target.selector;
       const quote = selectorOf(articleSelectors, 'TextQuoteSelector');
       const position = selectorOf(articleSelectors, 'TextPositionSelector');
-      if (!quote || typeof quote.exact !== 'string' || !position || typeof position.start !== 'number' || typeof position.end !== 'number') {
+      if (!quote || typeof quote.exact !== 'string' || !position || integer()(position.start, '', []) === INVALID || integer()(position.end, '', []) === INVALID) {
         return void problems.push(`${ip}.body.article.selector: a TextQuoteSelector and a TextPositionSelector over the article text are required`);
       }
       if (!KINDS.includes(body.kind as string) || !VERDICTS.includes(body.verdict as string)) return void problems.push(`${ip}.body: kind or verdict is not Casefile's`);
+      const sources = list(sourceRef, 1000)(body.sources ?? [], `${ip}.body.sources`, problems);
+      // The decision from Casefile's body; or, from a file another client added a note to, the note alone.
       const note = str(bodies.find((b) => b.type === 'TextualBody' && b.purpose === 'commenting')?.value);
-      const decision = isObject(body.decision) ? (body.decision as unknown as Annotation['decision'])
-        : note ? { verdict: null, note, at: str(item.created) ?? '' } : undefined;
-      const page = pages.get(source) ?? { url: source, title: str(c.label) ?? source, published: null, annotations: [] };
+      const decision = body.decision !== undefined && body.decision !== null ? nullish(decisionShape)(body.decision, `${ip}.body.decision`, problems)
+        : note ? decisionShape({ verdict: null, note, at: str(item.created) ?? '' }, `${ip}.body (commenting)`, problems) : undefined;
+      if (sources === INVALID || decision === INVALID) return;
+      const page = pages.get(clean.href) ?? { url: clean.href, title: str(c.label) ?? clean.href, published: null, annotations: [] };
       const id = str(item.id)?.split('#').pop() ?? `${body.kind}:${position.start}-${position.end}`;
       page.annotations.push({
         id, start: position.start as number, end: position.end as number, exact: quote.exact as string, prefix: str(quote.prefix) ?? '', suffix: str(quote.suffix) ?? '',
@@ -189,10 +196,10 @@ export function fromW3C(input: unknown): { ok: true; pages: PageAnnotations[] } 
         granularity: str(body.granularity) as Annotation['granularity'], verdict: body.verdict as Annotation['verdict'], claim: str(body.claim),
         claimKey: str(body.claimKey), expected: str(body.expected), explanation: str(body.explanation), caseId: str(body.case),
         ...(str(body.caseTitle) ? { caseTitle: str(body.caseTitle) } : {}),
-        sources: Array.isArray(body.sources) ? (body.sources as Annotation['sources']) : [], others: [],
+        sources, others: [],
         ...(decision ? { decision } : {}),
       });
-      pages.set(source, page);
+      pages.set(clean.href, page);
     });
   });
   if (problems.length) return { ok: false, problems };

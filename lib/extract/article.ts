@@ -182,13 +182,16 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
 /**
  * The page's canonical link, resolved against the page's own address (and its <base>): a
  * copy parsed inside the extension has the extension's address as its base, not the page's.
+ * Only a link on the page's own origin counts: a canonical link or a `<base>` pointing at
+ * another origin never moves the article there (the background checks this again).
  */
 export function canonicalOf(doc: Document, url: string): string | null {
   const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
   if (!href) return null;
   try {
     const base = doc.querySelector('base[href]')?.getAttribute('href');
-    return new URL(href, base ? new URL(base, url) : url).href;
+    const canonical = new URL(href, base ? new URL(base, url) : url);
+    return canonical.origin === new URL(url).origin ? canonical.href : null;
   } catch {
     return null;
   }

@@ -4,10 +4,11 @@
  * times each stage. Only the highlighter writes to the page.
  */
 import { looksLikeArticle, mapToPage, prepareExtraction, runReadability } from '../extract/article';
-import { Highlighter, MARK_TAG } from '../anchor/highlighter';
+import { Highlighter } from '../anchor/highlighter';
 import { anchorAnnotations } from '../anchor/quote';
 import { SLICE_MS, yieldToPage } from './yield';
-import { MAX_HTML, type BackgroundRequests, type PageState, type StageTimings } from '../messaging/protocol';
+import { MAX_HTML, type PageState, type StageTimings } from '../messaging/protocol';
+import type { Messages } from '../background/table';
 import { attachSegments, snapshotPage } from '../extract/snapshot';
 import { annotationKey, type Annotation, type ArticleText } from '../types';
 import type { TextSegment } from '../extract/article';
@@ -25,7 +26,8 @@ function randomId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export type SendToBackground = <K extends keyof BackgroundRequests>(type: K, request: BackgroundRequests[K]['request']) => Promise<BackgroundRequests[K]['response']>;
+/** A message to the background, its answer's value or its failure thrown (see `Messenger.call`). */
+export type SendToBackground = <K extends keyof Messages>(type: K, request: Messages[K]['request']) => Promise<Messages[K]['response']>;
 
 /** Whether two lists mark the same words with the same verdicts and decisions (then nothing is redrawn). */
 function sameAnnotations(a: Annotation[], b: Annotation[]): boolean {
@@ -82,7 +84,16 @@ export class PageSession {
       scriptStart, mainStart: this.clock.mainStart, runStart, ...checked.timings, renderStart: this.timings.renderStart, total: end - scriptStart, work: end - runStart, end, slices,
     };
     this.state = { ...this.state, rechecking: false, timings: this.timings };
+    for (const listener of this.checkedListeners) listener(this.state);
     return this.state;
+  }
+
+  private readonly checkedListeners = new Set<(state: PageState) => void>();
+
+  /** Call back each time a check has drawn its highlights (the page's text map is made then); returns an unsubscribe. */
+  onChecked(listener: (state: PageState) => void): () => void {
+    this.checkedListeners.add(listener);
+    return () => this.checkedListeners.delete(listener);
   }
 
   private async skipped(url: string, reason: string, message: string): Promise<PageState> {
@@ -143,7 +154,7 @@ export class PageSession {
     let answered = false;
     const checking = this.send('check-article', { article }).finally(() => { answered = true; });
     checking.catch(() => undefined); // its failure is met below, where it is awaited
-    const stored = await this.send('get-article', { url, canonical: article.canonical }).catch(() => null);
+    const stored = await this.send('get-article', { url, canonical: article.canonical ?? undefined }).catch(() => null);
     let shown: Awaited<ReturnType<PageSession['show']>> | null = null;
     if (!answered && stored?.article && stored.article.annotations.length) {
       shown = await this.show(article, stored.article.annotations, stored.article.orphans ?? [], timed, true);
@@ -194,28 +205,33 @@ export class PageSession {
     return spentAll;
   }
 
-  /** Show a decision made elsewhere (the popup) on this page's copy of the annotation. */
+  /** Show a decision the reader made (on the card) on this page's copy of the annotation and its marks. */
   setDecision(id: string, decision: Annotation['decision']): boolean {
     const a = this.byId.get(id);
     if (!a) return false;
     const updated = { ...a, decision };
     this.byId.set(id, updated);
     this.state = { ...this.state, annotations: this.state.annotations.map((x) => (x.id === id ? updated : x)) };
-    for (const el of this.highlighter?.elementsOf(id) ?? []) el.dataset.decision = decision?.verdict ?? '';
+    this.highlighter?.setDecision(id, decision?.verdict);
     return true;
   }
 
   /** The annotation behind a clicked or focused element, if it is one of ours. */
   annotationAt(target: EventTarget | null): { annotation: Annotation; element: HTMLElement } | null {
-    const el = (target as Element | null)?.closest?.(MARK_TAG) as HTMLElement | null;
-    if (!el) return null;
-    // Nested marks (a name inside a fact): the flag wins, else the innermost.
-    let best: HTMLElement = el;
-    for (let p: HTMLElement | null = el; p && p.tagName.toLowerCase() === MARK_TAG; p = p.parentElement) {
-      if (p.dataset.verdict === 'conflict') { best = p; break; }
-    }
-    const annotation = this.byId.get(best.dataset.id ?? '');
-    return annotation ? { annotation, element: best } : null;
+    const id = this.highlighter?.idAt(target);
+    const annotation = id ? this.byId.get(id) : undefined;
+    const element = id ? this.highlighter!.elementsOf(id)[0] : undefined;
+    return annotation && element ? { annotation, element } : null;
+  }
+
+  /** The elements drawn for an annotation (none when it is not drawn). */
+  marksOf(id: string): HTMLElement[] {
+    return this.highlighter?.elementsOf(id) ?? [];
+  }
+
+  /** Give an annotation's mark the keyboard focus (back to the claim when its card closes). */
+  focus(id: string): boolean {
+    return this.highlighter?.focus(id) ?? false;
   }
 
   /** Scroll a highlight into view and focus it (from the popup's list of flags). */
@@ -223,7 +239,6 @@ export class PageSession {
     const el = this.highlighter?.elementsOf(id)[0];
     if (!el) return false;
     el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    el.focus({ preventScroll: true });
-    return true;
+    return this.highlighter!.focus(id);
   }
 }

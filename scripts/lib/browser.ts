@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { StoredArticle } from '../../lib/messaging/protocol';
+import type { StoredArticle } from '../../lib/db/schema';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,8 +118,32 @@ export async function openExtensionPageFor(browser: ExtensionBrowser, path: stri
 
 /** Ask the background for what it stored about a URL (the same message the popup uses). */
 export async function storedArticle(browser: ExtensionBrowser, url: string): Promise<{ article: StoredArticle | null; status: string | null }> {
+  const answer = await askBackground(browser, { type: 'get-article', url });
+  if (!answer.ok) throw new Error(`get-article: ${answer.message}`);
+  return answer.value as { article: StoredArticle | null; status: string | null };
+}
+
+/** One message to the background from an extension page, as the popup and the options page send them; its `Result`. */
+export async function askBackground(browser: ExtensionBrowser, message: { type: string } & Record<string, unknown>): Promise<{ ok: true; value: any } | { ok: false; code: string; message: string; problems: string[] }> {
   const page = await browser.extensionPage();
-  return page.evaluate((u) => chrome.runtime.sendMessage({ type: 'get-article', url: u }), url);
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+/** A tab's content script state (as the popup asks for it), or null where there is none. */
+export async function tabState(browser: ExtensionBrowser, tabUrl: string): Promise<import('../../lib/messaging/protocol').PageState | null> {
+  const ext = await browser.extensionPage();
+  return ext.evaluate(async (u) => {
+    const tabs: { id?: number; url?: string }[] = await chrome.tabs.query({});
+    for (const t of tabs) {
+      try {
+        const answer = await chrome.tabs.sendMessage(t.id, { type: 'get-page-state' });
+        if (answer?.ok && answer.value.url === u) return answer.value;
+      } catch {
+        // No content script in that tab.
+      }
+    }
+    return null;
+  }, tabUrl);
 }
 
 /** Open a page and wait until Casefile has checked it (or skipped it). */

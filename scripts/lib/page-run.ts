@@ -8,9 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import type { PageState, StageTimings } from '../../lib/messaging/protocol';
-import type { ExtensionBrowser } from './browser';
-
-declare const chrome: any;
+import { tabState, type ExtensionBrowser } from './browser';
 
 const require = createRequire(import.meta.url);
 const READABILITY_SOURCE = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
@@ -120,23 +118,6 @@ export interface PageRun {
   page: Page;
 }
 
-/** The content script's state for the tab showing `url`, asked the way the popup asks. */
-async function pageState(browser: ExtensionBrowser, url: string): Promise<PageState | null> {
-  const ext = await browser.extensionPage();
-  return ext.evaluate(async (u) => {
-    const tabs: { id?: number }[] = await chrome.tabs.query({});
-    for (const t of tabs) {
-      try {
-        const state = await chrome.tabs.sendMessage(t.id, { type: 'get-page-state' });
-        if (state?.url === u) return state;
-      } catch {
-        // No content script in that tab.
-      }
-    }
-    return null;
-  }, url);
-}
-
 /** Open `url`, wait until Casefile has checked or skipped it, and observe what it cost. */
 export async function runPage(
   browser: ExtensionBrowser,
@@ -162,7 +143,7 @@ export async function runPage(
   try {
     await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs ?? 30_000 });
     for (;;) {
-      state = await pageState(browser, url);
+      state = await tabState(browser, url);
       if (state && state.status !== 'idle' && state.status !== 'checking' && !state.rechecking) break;
       if (Date.now() - started > (options.timeoutMs ?? 30_000)) {
         errors.push({ at: Date.now(), origin: 'casefile', text: `timeout: no result after ${options.timeoutMs ?? 30_000} ms (status ${state?.status ?? 'no content script'})` });

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { askBackground, checkPage, launchWithExtension, tabState, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { cardText, clickInCard, typeInCard } from '../../scripts/lib/card';
 import { serveFiles, type Served } from '../../scripts/lib/serve';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-cases-'));
@@ -54,6 +55,8 @@ async function optionsPage(b: ExtensionBrowser) {
 }
 
 const markOf = (page: import('playwright-core').Page, text: string) => page.locator('casefile-mark', { hasText: text }).first();
+/** What the tab's content script shows for the annotation on these words (marks themselves say nothing to the page). */
+const shown = async (b: ExtensionBrowser, page: import('playwright-core').Page, text: string) => (await tabState(b, page.url()))?.annotations.find((a) => a.exact === text);
 
 describe('cases and annotations the user owns', () => {
   it('imports a case through the options page and flags a page against it', async () => {
@@ -66,7 +69,7 @@ describe('cases and annotations the user owns', () => {
     const { page, article } = await checkPage(browser, served.urlOf(join(dir, 'harbor.html')));
     const flag = article!.annotations.find((a) => a.exact === 'March 9, 2024')!;
     expect(flag).toMatchObject({ verdict: 'conflict', caseId: 'harbor-bridge', expected: '2024-03-05' });
-    expect(await markOf(page, 'March 9, 2024').getAttribute('data-verdict')).toBe('conflict');
+    expect((await shown(browser, page, 'March 9, 2024'))?.verdict).toBe('conflict');
     await page.close();
   });
 
@@ -86,17 +89,18 @@ describe('cases and annotations the user owns', () => {
     const url = served.urlOf(join(dir, 'harbor.html'));
     const { page } = await checkPage(browser, url);
     await markOf(page, 'March 9, 2024').click();
-    const card = page.locator('casefile-card');
-    await card.getByRole('button', { name: 'Checker is wrong' }).click();
-    await expect.poll(() => card.locator('.message').textContent()).toContain('checker is wrong');
-    await card.getByRole('button', { name: 'Add note' }).click();
-    await card.getByLabel('Note').fill('The article gives the day the inquiry was called.');
-    await card.getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(() => markOf(page, 'March 9, 2024').getAttribute('data-decision')).toBe('wrong');
+    await expect.poll(() => cardText(page)).toContain('March 9, 2024');
+    await page.waitForTimeout(800);
+    await clickInCard(page, 'Checker is wrong');
+    await expect.poll(() => cardText(page)).toContain('checker is wrong');
+    await clickInCard(page, 'Add note');
+    await typeInCard(page, 'Note', 'The article gives the day the inquiry was called.');
+    await clickInCard(page, 'Save note');
+    await expect.poll(async () => (await shown(browser, page, 'March 9, 2024'))?.decision?.verdict).toBe('wrong');
     await page.reload();
-    await expect.poll(() => markOf(page, 'March 9, 2024').getAttribute('data-decision'), { timeout: 20_000 }).toBe('wrong');
+    await expect.poll(async () => (await shown(browser, page, 'March 9, 2024'))?.decision?.verdict, { timeout: 20_000 }).toBe('wrong');
     await markOf(page, 'March 9, 2024').click();
-    await expect.poll(() => page.locator('casefile-card').evaluate((h) => h.shadowRoot?.textContent ?? '')).toContain('The article gives the day the inquiry was called.');
+    await expect.poll(() => cardText(page)).toContain('The article gives the day the inquiry was called.');
     await page.close();
   });
 
@@ -115,7 +119,7 @@ describe('cases and annotations the user owns', () => {
 
     const { page, article } = await checkPage(browser, served.urlOf(join(dir, 'harbor.html')));
     expect(article!.annotations.find((a) => a.exact === 'March 9, 2024')!.verdict).toBe('consistent');
-    await expect.poll(() => markOf(page, 'March 9, 2024').getAttribute('data-verdict')).toBe('consistent');
+    await expect.poll(async () => (await shown(browser, page, 'March 9, 2024'))?.verdict).toBe('consistent');
     await page.close();
   });
 
@@ -133,7 +137,8 @@ describe('cases and annotations the user owns', () => {
       const restore = await optionsPage(other);
       await restore.getByLabel('Backup file').setInputFiles(backupFile);
       await expect.poll(() => restore.locator('[role=status]').allTextContents(), { timeout: 20_000 }).toContainEqual(expect.stringContaining('Restored 2 cases'));
-      const everything = await restore.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'export-backup' }));
+      const answer = await askBackground(other, { type: 'export-backup' });
+      const everything = answer.ok ? answer.value : null;
       expect(everything.backup.cases).toEqual(backup.cases);
       expect(everything.backup.articles).toEqual(backup.articles);
       expect(everything.backup.decisions).toEqual(backup.decisions);

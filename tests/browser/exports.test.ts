@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchWithExtension, openPopupFor, storedArticle, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { askBackground, checkPage, launchWithExtension, openPopupFor, storedArticle, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { serveFiles, type Served } from '../../scripts/lib/serve';
 import { annotationKey } from '../../lib/types';
 import { SEEDS_DIR } from '../helpers/seeds';
@@ -57,9 +57,8 @@ describe('exports from the popup', () => {
     // The page sends where its article sits in its own text once it has drawn.
     await expect.poll(async () => !!(await storedArticle(browser, url)).article?.pageText, { timeout: 15_000 }).toBe(true);
     const flag = article!.annotations.find((a) => a.exact === 'filed in federal court')!;
-    const ext = await browser.extensionPage();
-    const decided = await ext.evaluate(([u, key, note]) => (globalThis as any).chrome.runtime.sendMessage({ type: 'set-decision', url: u, key, verdict: 'confirmed', note }), [url, annotationKey(flag), NOTE] as const);
-    expect(decided.decision).toMatchObject({ verdict: 'confirmed', note: NOTE });
+    const decided = await askBackground(browser, { type: 'set-decision', url, key: annotationKey(flag), verdict: 'confirmed', note: NOTE });
+    expect(decided.ok && decided.value.decision).toMatchObject({ verdict: 'confirmed', note: NOTE });
 
     const popup = await openPopupFor(browser);
     await popup.locator('[data-count="flags"]').waitFor();

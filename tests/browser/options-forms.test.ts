@@ -25,7 +25,7 @@ async function editor(list: RegExp) {
   return options;
 }
 
-const caseFile = (page: import('playwright-core').Page) => page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'get-case-file', id: 'rust-shooting' }));
+const caseFile = (page: import('playwright-core').Page) => page.evaluate(async () => (await (globalThis as any).chrome.runtime.sendMessage({ type: 'get-case-file', id: 'rust-shooting' })).value);
 
 describe('the case editor\'s forms', () => {
   it('shows a problem at its field and saves nothing, then saves the corrected event', async () => {

@@ -12,6 +12,34 @@ import { checkPage, launchWithExtension, openExtensionPageFor, openPopupFor, typ
 import { serveFiles, type Served } from '../../scripts/lib/serve';
 import { annotationKey } from '../../lib/types';
 import { SEEDS_DIR } from '../helpers/seeds';
+import { markLooks } from '../../scripts/lib/card';
+
+const LOOK_PROPERTIES = ['background-color', 'background-image', 'box-shadow', 'text-decoration-line', 'text-decoration-style', 'text-decoration-color'];
+const rgba = (css: string) => (/rgba?\(([^)]+)\)/.exec(css)?.[1].split(',').map(Number) ?? [0, 0, 0, 0]);
+/** A colour's name as the legend says it, from its hue (a rough reading, enough to tell the legend's colours apart). */
+function colourName(css: string): string {
+  const [r, g, b] = rgba(css);
+  if (Math.max(r, g, b) - Math.min(r, g, b) < 24) return 'grey';
+  if (r > 200 && g > 150 && b < 80) return 'yellow';
+  if (r > b + 40 && r > g + 40 && b < 90) return 'red';
+  if (r > g + 40 && b > g + 40) return 'purple';
+  if (b > r && b > g) return 'blue';
+  return g > r && g > b ? 'green' : 'other';
+}
+/** Whether a look draws anything (a fact nobody checked is drawn as nothing). */
+const visibleLook = (s: Record<string, string>) => rgba(s['background-color'])[3] !== 0 || s['background-image'] !== 'none' || /inset/.test(s['box-shadow']) && !/rgba\(0, 0, 0, 0\)/.test(s['box-shadow']) || s['text-decoration-line'] !== 'none';
+/** The words that describe a drawn look. */
+function wordsFor(s: Record<string, string>): string[] {
+  const words: string[] = [];
+  const fill = rgba(s['background-color']);
+  if (s['background-image'].includes('gradient')) words.push('stripes', colourName(s['background-image']));
+  else if (fill[3] > 0) words.push('fill', colourName(s['background-color']), fill[3] >= 0.4 || fill[0] < 100 ? 'dark' : 'light');
+  else words.push('no', 'fill');
+  const shadow = /inset/.test(s['box-shadow']) && !s['box-shadow'].startsWith('rgba(0, 0, 0, 0)') ? s['box-shadow'] : null;
+  if (s['text-decoration-line'].includes('underline')) words.push('underline', s['text-decoration-style'], colourName(s['text-decoration-color']));
+  if (shadow) words.push('underline', colourName(shadow));
+  return words;
+}
 
 const SEED = '000_ed7fe8675b0af3e5.html';
 let browser: ExtensionBrowser;
@@ -106,6 +134,19 @@ describe('the popup', () => {
     await popup.locator('.legend summary').click();
     expect(await popup.locator('.legend li').count()).toBe(LEGEND.length);
     expect(await popup.locator('.legend li[data-legend="conflict"]').textContent()).toContain('wavy underline');
+    // The legend's words say what its samples draw, and the samples draw what the page draws.
+    const samples = await popup.locator('.legend li').evaluateAll((items, props) => items.map((li) => {
+      const look = li.querySelector('.sample > span')!.shadowRoot!.querySelector('span')!;
+      const cs = getComputedStyle(look);
+      return { words: li.querySelector('.look')!.textContent!, style: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])) };
+    }), LOOK_PROPERTIES);
+    for (const s of samples) expect(wordsFor(s.style), `${s.words}`).toEqual(expect.arrayContaining(s.words.replace(/^— /, '').split(/,? /)));
+    const drawn = await markLooks(page, LOOK_PROPERTIES);
+    expect(drawn.length).toBeGreaterThan(10);
+    for (const part of ['background-color', 'background-image', 'box-shadow', 'text-decoration-style'] as const) {
+      const inLegend = new Set(samples.map((s) => s.style[part]));
+      for (const mark of drawn.filter((m) => visibleLook(m.style))) expect(inLegend, `${part} of “${mark.text}”`).toContain(mark.style[part]);
+    }
     expect(await popup.locator('.counts li').allTextContents()).not.toContainEqual(expect.stringMatching(/^1 (names|dates|flags)$/));
     await popup.getByLabel('Search the case').fill('Oct 2021');
     const events = await popup.locator('.case details').nth(1).locator('li').allTextContents();

@@ -11,6 +11,7 @@ import { extractArticle } from '../../lib/extract/article';
 import { snapshotPage } from '../../lib/extract/snapshot';
 import { htmlDocument } from '../helpers/pipeline';
 import { SEEDS_DIR } from '../helpers/seeds';
+import { ask, refusal } from '../helpers/service';
 
 const PAGE = '003_d2d70b7a6efd8930.html';
 const URL_OF_PAGE = 'http://127.0.0.1/003.html';
@@ -124,9 +125,9 @@ describe('the offscreen analyser (background side)', () => {
 
 describe('check-html in the background', () => {
   it('gives the same annotations as the page extracting on its own, with the text nodes as ordinals', async () => {
-    const viaHtml: any = await new CasefileService(new CasefileDB(`t-${Math.random()}`), inProcess).handle({ type: 'check-html', id: 'i', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
+    const viaHtml: any = await ask(new CasefileService(new CasefileDB(`t-${Math.random()}`), inProcess), { type: 'check-html', id: 'i', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
     const { article } = extractArticle(htmlDocument(readFileSync(resolve(SEEDS_DIR, PAGE), 'utf8'), URL_OF_PAGE), URL_OF_PAGE)!;
-    const viaText: any = await new CasefileService(new CasefileDB(`t-${Math.random()}`)).handle({ type: 'check-article', article }, 'page', URL_OF_PAGE);
+    const viaText: any = await ask(new CasefileService(new CasefileDB(`t-${Math.random()}`)), { type: 'check-article', article }, 'page', URL_OF_PAGE);
     expect(viaHtml.article).toEqual(article);
     expect(viaHtml.annotations).toEqual(viaText.annotations);
     expect(viaHtml.annotations.some((a: any) => a.verdict === 'conflict')).toBe(true);
@@ -140,21 +141,22 @@ describe('check-html in the background', () => {
   ])('says the page must extract on its own with %s, and stores nothing', async (_name, analyser, why) => {
     const db = new CasefileDB(`t-${Math.random()}`);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const answer: any = await new CasefileService(db, analyser).handle({ type: 'check-html', id: 'j', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
+    const answer = await refusal(new CasefileService(db, analyser), { type: 'check-html', id: 'j', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
     warn.mockRestore();
-    expect(answer.unavailable).toMatch(why);
+    expect(answer.code).toBe('unavailable');
+    expect(answer.message).toMatch(why);
     expect(await db.articles.count()).toBe(0);
   });
 
   it('refuses a page asking about another page, and a malformed message', async () => {
     const service = new CasefileService(new CasefileDB(`t-${Math.random()}`), inProcess);
-    expect(await service.handle({ type: 'check-html', id: 'k', url: 'http://127.0.0.1/other.html', html: html() }, 'page', URL_OF_PAGE)).toEqual({ error: 'a page may only speak about its own article' });
-    expect(await service.handle({ type: 'check-html', id: 5, url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE)).toEqual({ error: 'malformed message' });
+    expect(await refusal(service, { type: 'check-html', id: 'k', url: 'http://127.0.0.1/other.html', html: html() }, 'page', URL_OF_PAGE)).toMatchObject({ code: 'forbidden', message: 'a page may only speak about its own article' });
+    expect(await refusal(service, { type: 'check-html', id: 5, url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE)).toMatchObject({ code: 'malformed', problems: ['id: 5 is not a string'] });
   });
 
   it('answers a page without an article with no article, and stores nothing', async () => {
     const db = new CasefileDB(`t-${Math.random()}`);
-    const answer = await new CasefileService(db, inProcess).handle({ type: 'check-html', id: 'l', url: URL_OF_PAGE, html: '<html><head><title>Empty</title></head><body></body></html>' }, 'page', URL_OF_PAGE);
+    const answer = await ask(new CasefileService(db, inProcess), { type: 'check-html', id: 'l', url: URL_OF_PAGE, html: '<html><head><title>Empty</title></head><body></body></html>' }, 'page', URL_OF_PAGE);
     expect(answer).toEqual({ article: null });
     expect(await db.articles.count()).toBe(0);
   });

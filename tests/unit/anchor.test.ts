@@ -44,7 +44,11 @@ describe('Highlighter', () => {
     expect(doc.body.textContent).toBe(before);
     expect(h.elementsOf('fact').map((e) => e.textContent).join('')).toBe('filed in federal court');
     expect(h.elementsOf('org').map((e) => e.textContent).join('')).toBe('federal court');
-    expect(h.elementsOf('fact')[0].getAttribute('tabindex')).toBe('0');
+    // The flag is a Tab stop (inside its mark's closed shadow root) and wins a click on the nested name.
+    expect(h.focus('fact')).toBe(true);
+    const innermost = [...doc.querySelectorAll('casefile-mark')].filter((m) => m.textContent === 'federal').pop()!;
+    expect(h.idAt(innermost)).toBe('fact');
+    expect([...doc.querySelectorAll('casefile-mark')].every((m) => m.attributes.length === 0 && m.shadowRoot === null)).toBe(true);
     h.removeAll();
     expect(doc.querySelectorAll('casefile-mark').length).toBe(0);
     expect(doc.body.textContent).toBe(before);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_CASE, CasefileService } from '../../lib/background/service';
 import { serializeCase } from '../../lib/cases/serialize';
 import { CasefileDB } from '../../lib/db/schema';
+import { ask, refusal } from '../helpers/service';
 
 const SMALL = {
   format: 'casefile/case', version: 1, id: 'my-case', title: 'My case',
@@ -37,8 +38,8 @@ describe('importing a case file', () => {
     await service.ensureSeeded();
     const before = await snapshot(db);
     const raw = make(clone());
-    const answer: any = await service.handle({ type: 'import-case', file: typeof raw === 'string' ? raw : JSON.stringify(raw) });
-    expect(answer.ok).toBe(false);
+    const answer = await refusal(service, { type: 'import-case', file: typeof raw === 'string' ? raw : JSON.stringify(raw) });
+    expect(answer.code).toBe('invalid');
     for (const e of expected) expect(answer.problems.some((p: string) => p.startsWith(e) || p.includes(e))).toBe(true);
     expect(await snapshot(db)).toBe(before);
   });
@@ -46,25 +47,25 @@ describe('importing a case file', () => {
   it('imports a valid file, lists it, checks against both cases, and exports the same bytes', async () => {
     const { service } = fresh();
     const text = serializeCase(SMALL as never);
-    const answer: any = await service.handle({ type: 'import-case', file: text });
-    expect(answer).toMatchObject({ ok: true, case: { id: 'my-case', active: true, counts: { people: 1, events: 1 } } });
-    const list: any = await service.handle({ type: 'list-cases' });
+    const answer: any = await ask(service, { type: 'import-case', file: text });
+    expect(answer).toMatchObject({ case: { id: 'my-case', active: true, counts: { people: 1, events: 1 } } });
+    const list: any = await ask(service, { type: 'list-cases' });
     expect(list.cases.map((c: any) => c.id).sort()).toEqual(['my-case', 'rust-shooting']);
-    const exported: any = await service.handle({ type: 'export-case', id: 'my-case' });
+    const exported: any = await ask(service, { type: 'export-case', id: 'my-case' });
     expect(exported.text).toBe(text);
-    const bundled: any = await service.handle({ type: 'export-case', id: 'rust-shooting' });
+    const bundled: any = await ask(service, { type: 'export-case', id: 'rust-shooting' });
     expect(bundled.text).toBe(serializeCase(BUNDLED_CASE));
   });
 
   it('names the case a conflict comes from, and limits a case to its sites', async () => {
     const { service } = fresh();
-    await service.handle({ type: 'import-case', file: SMALL });
+    await ask(service, { type: 'import-case', file: SMALL });
     const article = { url: 'https://news.example/story', title: 'Vote', site: null, published: '2024-06-01', text: 'Ann Lee led the council vote on March 9, 2024, officials said.' };
-    const first: any = await service.handle({ type: 'check-article', article });
+    const first: any = await ask(service, { type: 'check-article', article });
     const flag = first.annotations.find((a: any) => a.verdict === 'conflict');
     expect(flag).toMatchObject({ exact: 'March 9, 2024', caseId: 'my-case', caseTitle: 'My case', expected: '2024-03-05' });
-    await service.handle({ type: 'set-case-sites', id: 'my-case', sites: ['other.example'] });
-    const second: any = await service.handle({ type: 'check-article', article });
+    await ask(service, { type: 'set-case-sites', id: 'my-case', sites: ['other.example'] });
+    const second: any = await ask(service, { type: 'check-article', article });
     expect(second.annotations.some((a: any) => a.caseId === 'my-case')).toBe(false);
   });
 });
@@ -73,12 +74,12 @@ describe('CSV import', () => {
   it('adds people and events to a new case, with sources from URLs', async () => {
     const { service } = fresh();
     const people = 'id,name,aliases,sources\nann_lee,Ann Lee,Lee;A. Lee,https://news.example/a\nbo_chan,"Chan, Bo",,https://news.example/a\n';
-    const one: any = await service.handle({ type: 'import-csv', caseId: 'council', title: 'Council', kind: 'people', text: people, name: 'people.csv' });
-    expect(one).toMatchObject({ ok: true, case: { id: 'council', counts: { people: 2, sources: 1 } } });
+    const one: any = await ask(service, { type: 'import-csv', caseId: 'council', title: 'Council', kind: 'people', text: people, name: 'people.csv' });
+    expect(one).toMatchObject({ case: { id: 'council', counts: { people: 2, sources: 1 } } });
     const events = 'id,label,date,participants,triggers,sources\nvote,The vote,2024-03,ann_lee;bo_chan,vote,https://news.example/a\n';
-    const two: any = await service.handle({ type: 'import-csv', caseId: 'council', kind: 'events', text: events, name: 'events.csv' });
-    expect(two).toMatchObject({ ok: true, case: { counts: { people: 2, events: 1, sources: 1 } } });
-    const file: any = await service.handle({ type: 'get-case-file', id: 'council' });
+    const two: any = await ask(service, { type: 'import-csv', caseId: 'council', kind: 'events', text: events, name: 'events.csv' });
+    expect(two).toMatchObject({ case: { counts: { people: 2, events: 1, sources: 1 } } });
+    const file: any = await ask(service, { type: 'get-case-file', id: 'council' });
     expect(file.case.events[0]).toMatchObject({ granularity: 'month', participants: ['ann_lee', 'bo_chan'] });
     expect(file.case.people[1].name).toBe('Chan, Bo');
   });
@@ -88,8 +89,8 @@ describe('CSV import', () => {
     await service.ensureSeeded();
     const before = await snapshot(db);
     const text = 'id,label,date,sources\nok_one,Fine,2024-01-02,https://x.example/1\nbad,Bad date,2024-02-31,https://x.example/2\n,No id,2024,not-a-source\n';
-    const answer: any = await service.handle({ type: 'import-csv', caseId: 'new-one', kind: 'events', text, name: 'events.csv' });
-    expect(answer.ok).toBe(false);
+    const answer = await refusal(service, { type: 'import-csv', caseId: 'new-one', kind: 'events', text, name: 'events.csv' });
+    expect(answer.code).toBe('invalid');
     expect(answer.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(/^events\.csv line 4, sources: "not-a-source"/),
     ]));
@@ -100,28 +101,28 @@ describe('CSV import', () => {
 describe('editing a case', () => {
   it('corrects an event and the verdict follows; a bad edit changes nothing', async () => {
     const { service } = fresh();
-    await service.handle({ type: 'import-case', file: SMALL });
+    await ask(service, { type: 'import-case', file: SMALL });
     const article = { url: 'https://news.example/story', title: 'Vote', site: null, published: '2024-06-01', text: 'Ann Lee led the council vote on March 9, 2024, officials said.' };
-    const before: any = await service.handle({ type: 'check-article', article });
+    const before: any = await ask(service, { type: 'check-article', article });
     expect(before.annotations.find((a: any) => a.exact === 'March 9, 2024').verdict).toBe('conflict');
-    const edited: any = await service.handle({ type: 'edit-case', id: 'my-case', edit: { op: 'put', list: 'events', record: { ...SMALL.events[0], date: '2024-03-09' } } });
-    expect(edited.ok).toBe(true);
-    const after: any = await service.handle({ type: 'check-article', article });
+    const edited: any = await ask(service, { type: 'edit-case', id: 'my-case', edit: { op: 'put', list: 'events', record: { ...SMALL.events[0], date: '2024-03-09' } } });
+    expect(edited.case.id).toBe('my-case');
+    const after: any = await ask(service, { type: 'check-article', article });
     expect(after.annotations.find((a: any) => a.exact === 'March 9, 2024').verdict).toBe('consistent');
-    const bad: any = await service.handle({ type: 'edit-case', id: 'my-case', edit: { op: 'put', list: 'events', record: { ...SMALL.events[0], date: 'March' } } });
-    expect(bad.ok).toBe(false);
+    const bad = await refusal(service, { type: 'edit-case', id: 'my-case', edit: { op: 'put', list: 'events', record: { ...SMALL.events[0], date: 'March' } } });
+    expect(bad.code).toBe('invalid');
     expect(bad.problems[0]).toMatch(/^events\[0\]\.date/);
-    const file: any = await service.handle({ type: 'get-case-file', id: 'my-case' });
+    const file: any = await ask(service, { type: 'get-case-file', id: 'my-case' });
     expect(file.case.events[0].date).toBe('2024-03-09');
   });
 
   it('adds a name from a page to a case, the page becoming its source', async () => {
     const { service } = fresh();
-    await service.handle({ type: 'import-case', file: SMALL });
+    await ask(service, { type: 'import-case', file: SMALL });
     const page = { url: 'https://news.example/story?utm_source=x', title: 'Vote', site: 'Example News', published: '2024-06-01' };
-    const answer: any = await service.handle({ type: 'add-to-case', caseId: 'my-case', kind: 'person', name: 'Rita Ortiz', page });
-    expect(answer).toMatchObject({ ok: true, id: 'rita_ortiz' });
-    const file: any = await service.handle({ type: 'get-case-file', id: 'my-case' });
+    const answer: any = await ask(service, { type: 'add-to-case', caseId: 'my-case', kind: 'person', name: 'Rita Ortiz', page }, 'page', page.url);
+    expect(answer).toMatchObject({ caseTitle: 'My case', id: 'rita_ortiz' });
+    const file: any = await ask(service, { type: 'get-case-file', id: 'my-case' });
     const person = file.case.people.find((p: any) => p.id === 'rita_ortiz');
     const source = file.case.sources.find((s: any) => s.id === person.sources[0]);
     expect(source).toMatchObject({ url: 'https://news.example/story', publisher: 'Example News', published: '2024-06-01' });
@@ -131,7 +132,7 @@ describe('editing a case', () => {
     const { db, service } = fresh();
     await service.ensureSeeded();
     const baldwin = BUNDLED_CASE.people.find((p) => p.id === 'alec_baldwin')!;
-    await service.handle({ type: 'edit-case', id: 'rust-shooting', edit: { op: 'put', list: 'people', record: { ...baldwin, aliases: [...(baldwin.aliases ?? []), 'A. Baldwin'] } } });
+    await ask(service, { type: 'edit-case', id: 'rust-shooting', edit: { op: 'put', list: 'people', record: { ...baldwin, aliases: [...(baldwin.aliases ?? []), 'A. Baldwin'] } } });
     // A new version of the extension ships a changed case.
     const upgraded = { ...BUNDLED_CASE, updated: '2099-01-01', title: `${BUNDLED_CASE.title} (updated)` };
     const { seedBundledCase } = await import('../../lib/db/store');
@@ -146,11 +147,11 @@ describe('editing a case', () => {
     const name = `two-${Math.random()}`;
     const a = new CasefileService(new CasefileDB(name));
     const b = new CasefileService(new CasefileDB(name));
-    await a.handle({ type: 'import-case', file: SMALL });
+    await ask(a, { type: 'import-case', file: SMALL });
     const put = (service: CasefileService, id: string) =>
-      service.handle({ type: 'edit-case', id: 'my-case', edit: { op: 'put', list: 'people', record: { id, name: id.toUpperCase(), sources: ['s1'] } } });
+      ask(service, { type: 'edit-case', id: 'my-case', edit: { op: 'put', list: 'people', record: { id, name: id.toUpperCase(), sources: ['s1'] } } });
     await Promise.all([put(a, 'p_one'), put(b, 'p_two'), put(a, 'p_three'), put(b, 'p_four')]);
-    const file: any = await a.handle({ type: 'get-case-file', id: 'my-case' });
+    const file: any = await ask(a, { type: 'get-case-file', id: 'my-case' });
     expect(file.case.people.map((p: any) => p.id).sort()).toEqual(['ann_lee', 'p_four', 'p_one', 'p_three', 'p_two']);
   });
 });

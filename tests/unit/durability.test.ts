@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_CASE, CasefileService } from '../../lib/background/service';
 import { CasefileDB } from '../../lib/db/schema';
+import { ask, refusal } from '../helpers/service';
 import { toW3C } from '../../lib/export/w3c';
 import { annotationKey } from '../../lib/types';
 
@@ -24,7 +25,7 @@ describe('schema upgrades', () => {
 
     const db = new CasefileDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const cases = await db.cases.toArray();
     expect(cases.map((c) => [c.id, c.active, c.edits, c.activeOn, c.base.id, c.file.id])).toEqual([
       ['mine', false, [], null, 'mine', 'mine'],
@@ -33,20 +34,24 @@ describe('schema upgrades', () => {
     expect(await db.articles.count()).toBe(1);
     expect(await db.claims.count()).toBe(1);
     expect(await db.decisions.count()).toBe(0);
+    // v3: each article knows its site and size, and no article from before counts as stayed on.
+    expect(await db.articles.get('https://news.example/a')).toMatchObject({ siteKey: 'news.example', size: expect.any(Number), stayedAt: null });
+    expect(await db.claims.toArray()).toEqual([expect.objectContaining({ site: 'news.example', stayed: false })]);
+    expect(await db.sites.get('news.example')).toMatchObject({ articles: 1 });
   });
 });
 
 describe('decisions', () => {
   it('survive re-checking and are part of what is stored and exported', async () => {
     const service = new CasefileService(new CasefileDB(`d-${Math.random()}`));
-    const first: any = await service.handle({ type: 'check-article', article: ARTICLE });
+    const first: any = await ask(service, { type: 'check-article', article: ARTICLE });
     const flag = first.annotations.find((a: any) => a.verdict === 'conflict');
     expect(flag.exact).toBe('Oct. 21, 2023');
-    const set: any = await service.handle({ type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: 'wrong', note: 'The article means the hearing.' });
+    const set: any = await ask(service, { type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: 'wrong', note: 'The article means the hearing.' });
     expect(set.decision).toMatchObject({ verdict: 'wrong', note: 'The article means the hearing.' });
-    const again: any = await service.handle({ type: 'check-article', article: ARTICLE });
+    const again: any = await ask(service, { type: 'check-article', article: ARTICLE });
     expect(again.annotations.find((a: any) => a.exact === 'Oct. 21, 2023').decision).toMatchObject({ verdict: 'wrong' });
-    const stored: any = await service.handle({ type: 'get-article', url: 'https://news.example/rust' });
+    const stored: any = await ask(service, { type: 'get-article', url: 'https://news.example/rust' });
     const annotation = stored.article.annotations.find((a: any) => a.exact === 'Oct. 21, 2023');
     expect(annotation.decision.note).toBe('The article means the hearing.');
     const w3c = toW3C(stored.article);
@@ -55,7 +60,7 @@ describe('decisions', () => {
     // Another client shows the note as a comment, and the verdict with the decision as an assessment.
     expect(item.body).toContainEqual(expect.objectContaining({ type: 'TextualBody', purpose: 'commenting', value: 'The article means the hearing.' }));
     expect(item.body.find((b) => b.type === 'TextualBody' && b.purpose === 'assessing')).toMatchObject({ id: expect.stringMatching(/assessment$/), value: expect.stringContaining('You marked the checker wrong here.') });
-    const cleared: any = await service.handle({ type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: null, note: '' });
+    const cleared: any = await ask(service, { type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: null, note: '' });
     expect(cleared.decision).toBeNull();
   });
 });
@@ -65,25 +70,29 @@ describe('page text maps', () => {
 
   it('are kept with the article they were made for, and refused for another text or page', async () => {
     const service = new CasefileService(new CasefileDB(`p-${Math.random()}`));
-    await service.handle({ type: 'check-article', article: ARTICLE });
-    expect(await service.handle({ type: 'set-page-text', url: ARTICLE.url, map: { ...map, articleLength: 5, segments: [0, 40, 5] } }, 'page', ARTICLE.url)).toEqual({ ok: false });
-    expect(await service.handle({ type: 'set-page-text', url: 'https://other.example/b', map }, 'page', ARTICLE.url)).toEqual({ error: 'a page may only speak about its own article' });
-    expect(await service.handle({ type: 'set-page-text', url: ARTICLE.url, map: { ...map, segments: [0, -4, 3] } }, 'page', ARTICLE.url)).toEqual({ error: 'malformed message' });
-    expect(await service.handle({ type: 'set-page-text', url: ARTICLE.url, map }, 'page', ARTICLE.url)).toEqual({ ok: true });
-    const stored: any = await service.handle({ type: 'get-article', url: ARTICLE.url });
+    await ask(service, { type: 'check-article', article: ARTICLE });
+    expect(await refusal(service, { type: 'set-page-text', url: ARTICLE.url, map: { ...map, articleLength: 5, segments: [0, 40, 5] } }, 'page', ARTICLE.url)).toMatchObject({ code: 'invalid' });
+    expect(await refusal(service, { type: 'set-page-text', url: 'https://other.example/b', map }, 'page', ARTICLE.url)).toMatchObject({ code: 'forbidden', message: 'a page may only speak about its own article' });
+    expect(await refusal(service, { type: 'set-page-text', url: ARTICLE.url, map: { ...map, segments: [0, -4, 3] } }, 'page', ARTICLE.url)).toMatchObject({ code: 'malformed', problems: [expect.stringMatching(/^map\.segments\[1\]: /)] });
+    expect(await refusal(service, { type: 'set-page-text', url: ARTICLE.url, map: { ...map, segments: [5, 40, 3, 0, 60, 2] } }, 'page', ARTICLE.url)).toMatchObject({ code: 'malformed' });
+    expect(await refusal(service, { type: 'set-page-text', url: 'https://news.example/never-checked', map }, 'page', 'https://news.example/never-checked')).toMatchObject({ code: 'not-found' });
+    expect(await ask(service, { type: 'set-page-text', url: ARTICLE.url, map }, 'page', ARTICLE.url)).toEqual({});
+    const stored: any = await ask(service, { type: 'get-article', url: ARTICLE.url });
     expect(stored.article.pageText).toEqual(map);
+    // Counted in the site's share, like the text.
+    expect(stored.article.size).toBeGreaterThan(ARTICLE.text.length * 2);
   });
 });
 
 describe('orphans', () => {
   it('keeps what an earlier visit marked when its words are gone', async () => {
     const service = new CasefileService(new CasefileDB(`o-${Math.random()}`));
-    await service.handle({ type: 'check-article', article: ARTICLE });
+    await ask(service, { type: 'check-article', article: ARTICLE });
     const rewritten = { ...ARTICLE, text: 'Alec Baldwin was on the set of Rust in New Mexico.' };
-    const answer: any = await service.handle({ type: 'check-article', article: rewritten });
+    const answer: any = await ask(service, { type: 'check-article', article: rewritten });
     expect(answer.orphans.map((o: any) => o.exact)).toEqual(expect.arrayContaining(['Halyna Hutchins', 'Oct. 21, 2023']));
     expect(answer.orphans.map((o: any) => o.exact)).not.toContain('Alec Baldwin');
-    const stored: any = await service.handle({ type: 'get-article', url: ARTICLE.url });
+    const stored: any = await ask(service, { type: 'get-article', url: ARTICLE.url });
     expect(stored.article.orphans.length).toBe(answer.orphans.length);
   });
 });
@@ -91,23 +100,23 @@ describe('orphans', () => {
 describe('backup', () => {
   it('restores everything into a fresh profile', async () => {
     const source = new CasefileService(new CasefileDB(`b1-${Math.random()}`));
-    await source.handle({ type: 'check-article', article: ARTICLE });
+    await ask(source, { type: 'check-article', article: ARTICLE });
     const baldwin = BUNDLED_CASE.people.find((p) => p.id === 'alec_baldwin')!;
-    await source.handle({ type: 'edit-case', id: 'rust-shooting', edit: { op: 'put', list: 'people', record: { ...baldwin, aliases: ['Mr Baldwin'] } } });
-    const checked: any = await source.handle({ type: 'check-article', article: ARTICLE });
+    await ask(source, { type: 'edit-case', id: 'rust-shooting', edit: { op: 'put', list: 'people', record: { ...baldwin, aliases: ['Mr Baldwin'] } } });
+    const checked: any = await ask(source, { type: 'check-article', article: ARTICLE });
     const flag = checked.annotations.find((a: any) => a.verdict === 'conflict');
-    await source.handle({ type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: 'confirmed', note: 'checked the court record' });
-    const { backup }: any = await source.handle({ type: 'export-backup' });
+    await ask(source, { type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: 'confirmed', note: 'checked the court record' });
+    const { backup }: any = await ask(source, { type: 'export-backup' });
     const text = JSON.stringify(backup);
 
     const target = new CasefileService(new CasefileDB(`b2-${Math.random()}`));
-    const restored: any = await target.handle({ type: 'import-backup', backup: JSON.parse(text) });
-    expect(restored).toMatchObject({ ok: true, counts: { cases: 1, articles: 1, decisions: 1 } });
-    const again: any = await target.handle({ type: 'export-backup' });
+    const restored: any = await ask(target, { type: 'import-backup', backup: JSON.parse(text) });
+    expect(restored).toMatchObject({ counts: { cases: 1, articles: 1, decisions: 1 } });
+    const again: any = await ask(target, { type: 'export-backup' });
     expect(again.backup.cases).toEqual(backup.cases);
     expect(again.backup.articles).toEqual(backup.articles);
     expect(again.backup.decisions).toEqual(backup.decisions);
-    const article: any = await target.handle({ type: 'get-article', url: ARTICLE.url });
+    const article: any = await ask(target, { type: 'get-article', url: ARTICLE.url });
     expect(article.article.annotations.find((a: any) => a.verdict === 'conflict').decision.note).toBe('checked the court record');
   });
 
@@ -118,13 +127,13 @@ describe('backup', () => {
     ['an article without a URL', (b) => { b.articles.push({ title: 'x' }); return b; }, /^articles\[1\]\.url/],
   ])('refuses %s and changes nothing', async (_, spoil, problem) => {
     const service = new CasefileService(new CasefileDB(`b3-${Math.random()}`));
-    await service.handle({ type: 'check-article', article: ARTICLE });
-    const { backup }: any = await service.handle({ type: 'export-backup' });
-    const before = JSON.stringify((await service.handle({ type: 'export-backup' }) as any).backup.articles);
-    const answer: any = await service.handle({ type: 'import-backup', backup: spoil(JSON.parse(JSON.stringify(backup))) });
-    expect(answer.ok).toBe(false);
+    await ask(service, { type: 'check-article', article: ARTICLE });
+    const { backup }: any = await ask(service, { type: 'export-backup' });
+    const before = JSON.stringify((await ask(service, { type: 'export-backup' }) as any).backup.articles);
+    const answer = await refusal(service, { type: 'import-backup', backup: spoil(JSON.parse(JSON.stringify(backup))) });
+    expect(answer.code).toBe('invalid');
     expect(answer.problems.some((p: string) => problem.test(p))).toBe(true);
-    expect(JSON.stringify((await service.handle({ type: 'export-backup' }) as any).backup.articles)).toBe(before);
+    expect(JSON.stringify((await ask(service, { type: 'export-backup' }) as any).backup.articles)).toBe(before);
   });
 
   it('leaves the database as it was when a write fails part-way', async () => {
@@ -132,7 +141,7 @@ describe('backup', () => {
     const service = new CasefileService(db);
     await service.ensureSeeded();
     const { importBackup } = await import('../../lib/db/store');
-    const { backup }: any = await service.handle({ type: 'export-backup' });
+    const { backup }: any = await ask(service, { type: 'export-backup' });
     const mine = { ...backup.cases[0], id: 'copy', bundled: false };
     // The second article cannot be stored (IndexedDB refuses a key that is an object): the first must not stay.
     const broken = { ...backup, cases: [mine], articles: [{ ...ARTICLE, checkedAt: 'x', caseId: null, annotations: [] }, { url: { not: 'a key' }, annotations: [] }] };
@@ -145,13 +154,13 @@ describe('backup', () => {
 describe('W3C annotations', () => {
   it('round-trip through export and import', async () => {
     const source = new CasefileService(new CasefileDB(`w1-${Math.random()}`));
-    await source.handle({ type: 'check-article', article: ARTICLE });
-    const stored: any = await source.handle({ type: 'get-article', url: ARTICLE.url });
+    await ask(source, { type: 'check-article', article: ARTICLE });
+    const stored: any = await ask(source, { type: 'get-article', url: ARTICLE.url });
     const collection = JSON.parse(JSON.stringify(toW3C(stored.article)));
     const target = new CasefileService(new CasefileDB(`w2-${Math.random()}`));
-    const answer: any = await target.handle({ type: 'import-annotations', collection });
-    expect(answer).toMatchObject({ ok: true, articles: 1, annotations: stored.article.annotations.length });
-    const back: any = await target.handle({ type: 'get-article', url: ARTICLE.url });
+    const answer: any = await ask(target, { type: 'import-annotations', collection });
+    expect(answer).toMatchObject({ articles: 1, annotations: stored.article.annotations.length });
+    const back: any = await ask(target, { type: 'get-article', url: ARTICLE.url });
     const strip = (a: any) => ({ start: a.start, end: a.end, exact: a.exact, kind: a.kind, entity: a.entity, verdict: a.verdict, value: a.value, claimKey: a.claimKey });
     expect(back.article.annotations.map(strip)).toEqual(stored.article.annotations.map(strip));
   });
@@ -159,8 +168,8 @@ describe('W3C annotations', () => {
   it('refuses annotations another tool made', async () => {
     const service = new CasefileService(new CasefileDB(`w3-${Math.random()}`));
     const foreign = { type: 'AnnotationCollection', first: { items: [{ type: 'Annotation', generator: { name: 'Hypothesis' }, body: {}, target: {} }] } };
-    const answer: any = await service.handle({ type: 'import-annotations', collection: foreign });
-    expect(answer.ok).toBe(false);
+    const answer = await refusal(service, { type: 'import-annotations', collection: foreign });
+    expect(answer.code).toBe('invalid');
     expect(answer.problems[0]).toMatch(/not made by Casefile/);
   });
 });

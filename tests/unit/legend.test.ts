@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { Highlighter } from '../../lib/anchor/highlighter';
+import { paintSample } from '../../lib/anchor/highlighter';
 import { LEGEND } from '../../components/legend';
 import { htmlDocument } from '../helpers/pipeline';
 
-/** The highlighter's style sheet, as it puts it in a page (drawing a first mark installs it). */
-function highlighterCss(): string {
-  const doc = htmlDocument('<p>Alec Baldwin</p>');
-  const node = doc.querySelector('p')!.firstChild as Text;
-  new Highlighter(doc, [{ node, start: 0, end: 12 }]).highlight({ id: 'a', start: 0, end: 4, kind: 'person', verdict: 'unknown', entity: 'x', decision: null });
-  return doc.getElementById('casefile-highlight-style')!.textContent!;
+/** The classes the highlighter gives a look, read from a sample it drew. */
+function classesOf(look: (typeof LEGEND)[number]['sample']): string {
+  const doc = htmlDocument('<p><span>Abc</span></p>');
+  const host = doc.querySelector('span')!;
+  paintSample(host, look);
+  return host.shadowRoot!.querySelector('span')!.className;
 }
 
 describe('the legend', () => {
-  const css = highlighterCss().replace(/\s+/g, ' ');
-  it.each(LEGEND.flatMap((e) => Object.entries(e.style).map(([property, value]) => [e.key, property, value])))('%s: %s %s is what the page draws', (_, property, value) => {
-    const declared = property === 'background-color' ? `--cf-bg:${value}` : property === 'background-image' ? `--cf-pattern:${value}`
-      : property === 'box-shadow' ? `--cf-line:${value.replace('inset 0 -2px 0 ', '')}` : `${property}:${value}`;
-    expect(css).toContain(declared);
+  it('shows looks the highlighter tells apart, each said in its own words', () => {
+    const looks = LEGEND.map((e) => classesOf(e.sample));
+    expect(new Set(looks).size).toBe(LEGEND.length);
+    const words = LEGEND.map((e) => e.look);
+    expect(new Set(words).size).toBe(words.length);
   });
-  it('says what each kind looks like without colour, and no two alike', () => {
-    const looks = LEGEND.map((e) => e.look);
-    expect(new Set(looks).size).toBe(looks.length);
+
+  it('draws each sample with the style sheet the marks use, around the sample\'s own text', () => {
+    const doc = htmlDocument('<p><span>Abc</span></p>');
+    const host = doc.querySelector('span')!;
+    paintSample(host, LEGEND[0].sample);
+    const root = host.shadowRoot!;
+    expect(root.querySelector('style')!.textContent).toContain('.conflict{');
+    expect(root.querySelector('span > slot')).not.toBeNull();
+    // Painting again replaces the sample, never piles up.
+    paintSample(host, LEGEND[1].sample);
+    expect(root.querySelectorAll('span').length).toBe(1);
+    expect(host.textContent).toBe('Abc');
   });
 });
