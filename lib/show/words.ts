@@ -49,3 +49,13 @@ export function assessment(a: Pick<Annotation, 'verdict' | 'claim' | 'claimKey' 
   const says = a.expected ? `: the case ${a.verdict === 'conflict' ? 'says' : 'records'} ${readable(a.expected, a)}` : '';
   return `${VERDICT_LABEL[a.verdict]}${a.caseTitle ? ` “${a.caseTitle}”` : ''}${what}${says}.`;
 }
+
+/**
+ * The claim card's accessible name, specific to its claim: "Casefile: date of Fatal shooting
+ * on the Rust set — conflicts with the case", "Casefile: Alec Baldwin (person) — in your case".
+ */
+export function cardName(a: Pick<Annotation, 'claim' | 'exact' | 'entityName' | 'entity' | 'kind' | 'verdict'>): string {
+  const what = a.claim ? a.claim.replace(/ of: /, ' of ') : `${a.entityName ?? a.exact} (${KIND_LABEL[a.kind].toLowerCase()})`;
+  const verdict = a.verdict !== 'unknown' ? VERDICT_LABEL[a.verdict].toLowerCase() : a.entity ? 'in your case' : a.kind === 'date' ? 'not checked' : 'not in your cases';
+  return `Casefile: ${what.replace(/\s+/g, ' ').trim()} — ${verdict}`;
+}
