@@ -120,13 +120,24 @@ export class Highlighter {
     for (const p of this.marks.get(id) ?? []) p.look.className = lookOf(updated);
   }
 
-  /** Move the keyboard focus to an annotation's first mark (the flags are Tab stops; others are focused once, from the popup). */
+  /** Move the keyboard focus to an annotation's first mark (every mark's first piece is a Tab stop). */
   focus(id: string): boolean {
     const first = this.marks.get(id)?.[0];
-    if (!first) return false;
-    if (!first.look.hasAttribute('tabindex')) first.look.tabIndex = -1;
+    if (!first || !first.host.isConnected) return false;
     first.look.focus({ preventScroll: true });
     return true;
+  }
+
+  /** Where an annotation is drawn: the boxes of its pieces (one per line it spans), in viewport pixels. */
+  rectsOf(id: string): DOMRect[] {
+    return (this.marks.get(id) ?? []).flatMap((p) => (p.host.isConnected ? Array.from(p.host.getClientRects()) : []));
+  }
+
+  /** Annotations drawn here whose marks the page has since taken out of the document (a framework re-rendering its text). */
+  missing(): string[] {
+    const gone: string[] = [];
+    for (const [id, pieces] of this.marks) if (pieces.some((p) => !p.host.isConnected)) gone.push(id);
+    return gone;
   }
 
   /** Remove every highlight, restoring the page's text nodes. */
@@ -155,10 +166,12 @@ export class Highlighter {
     }
     const look = this.doc.createElement('span');
     look.className = lookOf(a);
-    if (a.verdict === 'conflict' && first) {
+    // Every highlight is a Tab stop (its first piece), so each card can be reached without a
+    // mouse; what it is is said to assistive technology only, inside the closed root.
+    if (first) {
       look.tabIndex = 0;
       look.setAttribute('role', 'button');
-      look.setAttribute('aria-description', 'Casefile: conflicts with the case. Press Enter for details.');
+      look.setAttribute('aria-description', `Casefile: ${describeLook(a)}. Press Enter for details.`);
     }
     look.appendChild(this.doc.createElement('slot'));
     root.append(look);
@@ -213,6 +226,14 @@ export class Highlighter {
     }
     return true;
   }
+}
+
+/** What a mark is, in words, for assistive technology (inside the closed root only). */
+function describeLook(a: Look): string {
+  if (a.verdict === 'conflict') return 'conflicts with the case';
+  if (a.verdict === 'consistent') return 'consistent with the case';
+  const kind = a.kind === 'organization' ? 'organisation' : a.kind;
+  return a.kind === 'date' || a.kind === 'fact' || a.entity ? kind : `${kind}, not in your cases`;
 }
 
 /** The classes of a mark's look (inside its closed root only). */
