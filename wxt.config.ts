@@ -11,11 +11,17 @@ export default defineConfig({
     // Firefox's background page parses them itself.
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Casefile' },
-    // Alt+Shift+K opens the side panel: Firefox opens its sidebar itself; Chrome's command is
-    // answered in the background with sidePanel.open (README, "Keyboard").
-    commands: browser === 'firefox'
-      ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Casefile side panel' } }
-      : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Casefile side panel' } },
+    // Keyboard (README, "Keyboard"): Alt+Shift+K opens the side panel (Firefox opens its
+    // sidebar itself; Chrome's command is answered in the background with sidePanel.open);
+    // Alt+Shift+J and Alt+Shift+H go to the next and previous flag (lib/background/commands.ts).
+    // Chrome and Firefox both take Alt+Shift+letter; Chrome allows four suggested keys.
+    commands: {
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Casefile side panel' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Casefile side panel' } }),
+      'next-flag': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next flag on the page' },
+      'previous-flag': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Go to the previous flag on the page' },
+    },
     // Casefile collects nothing: what it reads and stores stays in the browser.
     browser_specific_settings: { gecko: { id: 'casefile@casefile.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } },
   }),

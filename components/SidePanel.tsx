@@ -15,6 +15,7 @@ import { decisionWords } from '../lib/show/words';
 import type { Annotation } from '../lib/types';
 import { KIND_LABEL, plural, readable, VERDICT_LABEL } from './format';
 import { Legend } from './Legend';
+import { PageStatus } from './PageStatus';
 import { Timeline } from './Timeline';
 
 export interface SidePanelApi {
@@ -22,7 +23,7 @@ export interface SidePanelApi {
   pageState: () => Promise<PageState | null>;
   storedArticle: (state: PageState) => Promise<StoredArticle | null>;
   caseFile: () => Promise<CaseFile | null>;
-  checkPage: () => Promise<PageState | null>;
+  checkPage: (options?: { everything?: boolean }) => Promise<PageState | null>;
   /** Scroll the page to an annotation; false when it is not drawn there. */
   scrollTo: (id: string) => Promise<boolean>;
   /** Call back when the tab the panel follows changes (switched, navigated, reloaded); returns an unsubscribe. */
@@ -41,9 +42,11 @@ const FILTERS: { key: Filter; label: string; test: (a: Annotation) => boolean }[
 
 /** How often the panel asks the page whether it was checked again, while visible. */
 const POLL_MS = 2000;
+/** How often while the page is not settled (being read, waiting for its text, changed since its check). */
+const UNSETTLED_MS = 500;
 
 /** What changes when the page is checked again (cheap to compare). */
-const signature = (s: PageState | null) => (s ? `${s.status}|${s.url}|${s.rechecking}|${s.annotations.length}|${s.timings?.end ?? ''}|${s.annotations.map((a) => a.decision?.verdict ?? '').join('')}` : 'none');
+const signature = (s: PageState | null) => (s ? `${s.status}|${s.url}|${s.rechecking}|${s.changed}|${s.hidden?.length ?? 0}|${s.annotations.length}|${s.timings?.end ?? ''}|${s.annotations.map((a) => a.decision?.verdict ?? '').join('')}` : 'none');
 
 export function SidePanel({ api }: { api: SidePanelApi }) {
   const [state, setState] = useState<PageState | null | undefined>(undefined);
@@ -67,9 +70,20 @@ export function SidePanel({ api }: { api: SidePanelApi }) {
     load(true);
     api.caseFile().then(setFile, () => setFile(null));
     const off = api.onTabChange(() => { setNotice(''); load(true); });
-    const timer = setInterval(() => { if (document.visibilityState === 'visible') load(); }, POLL_MS);
+    // Every POLL_MS while visible; every UNSETTLED_MS while the page is being read or changed.
+    let last = 0;
+    const timer = setInterval(() => {
+      const unsettled = !seen.current.startsWith('checked|') || seen.current.includes('|true|');
+      if (document.visibilityState !== 'visible' || (!unsettled && Date.now() - last < POLL_MS)) return;
+      last = Date.now();
+      load();
+    }, UNSETTLED_MS);
     return () => { off(); clearInterval(timer); };
   }, []);
+  const check = (options?: { everything?: boolean }) => {
+    setState((s) => (s ? { ...s, status: 'checking', changed: false } : s));
+    api.checkPage(options).then(() => load(true), () => load(true));
+  };
 
   // The stored article has the text (for sentences) and decisions; the page's own list is the fallback.
   const annotations = useMemo(() => [...(article?.annotations ?? state?.annotations ?? [])].sort((a, b) => a.start - b.start || b.end - a.end), [article, state]);
@@ -86,17 +100,10 @@ export function SidePanel({ api }: { api: SidePanelApi }) {
   return (
     <main>
       <header><h1>Casefile</h1></header>
-      {state === undefined && <p class="status">Reading this tab…</p>}
-      {state === null && <p class="status">Casefile cannot read this tab (browser pages and file views are not checked).</p>}
-      {state && state.status !== 'checked' && (
-        <div class="status">
-          <p>{state.message ?? (state.status === 'checking' ? 'Checking this page…' : 'Not checked yet.')}</p>
-          {state.status !== 'checking' && <button onClick={() => api.checkPage().then(() => load(true))}>Check this page anyway</button>}
-        </div>
-      )}
+      <PageStatus state={state} onCheck={() => check()} onEverything={() => check({ everything: true })} />
       {state?.status === 'checked' && (
         <>
-          <p class="page-title">{state.title}{state.published ? ` · ${readable(state.published)}` : ''}</p>
+          {state.published && <p class="meta">Published {readable(state.published)}</p>}
           <p class="meta" data-summary>{plural(annotations.length, 'annotation')} · {plural(annotations.filter((a) => a.verdict === 'conflict').length, 'flag')}{state.rechecking ? ' · checking again…' : ''}</p>
           <div class="filters" role="group" aria-label="Show">
             {FILTERS.map((f) => (
@@ -111,6 +118,12 @@ export function SidePanel({ api }: { api: SidePanelApi }) {
             {shown.map((a) => <AnnotationItem key={a.id} a={a} text={article?.text} span={spanOf(a)} onClick={() => go(a)} />)}
           </ol>
           {!shown.length && <p class="none">Nothing here matches.</p>}
+          {!!state.hidden?.length && (
+            <section class="orphans hidden">
+              <h2>No longer shown on the page ({state.hidden.length})</h2>
+              <ul>{state.hidden.map((a) => <li key={a.id}>“{a.exact}” <span class="meta">{KIND_LABEL[a.kind]}{a.verdict === 'conflict' ? ', flagged' : ''}: the page kept removing its highlight</span></li>)}</ul>
+            </section>
+          )}
           {!!state.orphans?.length && (
             <section class="orphans">
               <h2>No longer on the page ({state.orphans.length})</h2>

@@ -13,6 +13,7 @@ import { createMessenger } from '../lib/messaging/messenger';
 import type { PageState } from '../lib/messaging/protocol';
 import type { Result } from '../lib/messaging/result';
 import type { PageMessages } from '../lib/page/messages';
+import { READING_KEY, readingSettings, type ReadingSettings } from '../lib/page/settings';
 
 /** A fixed tab from `?tab=ID`, if the page was opened with one. */
 export function fixedTab(): number | undefined {
@@ -69,4 +70,14 @@ export function openSidePanel(): Promise<boolean> {
   if (apis.sidebarAction?.open) return apis.sidebarAction.open().then(() => true, () => false);
   if (apis.sidePanel?.open && windowId !== undefined) return apis.sidePanel.open({ windowId }).then(() => true, () => false);
   return Promise.resolve(false);
+}
+
+/** The reader's settings, as stored (defaults where nothing is). */
+export async function loadSettings(): Promise<ReadingSettings> {
+  return readingSettings((await browser.storage.local.get(READING_KEY))[READING_KEY]);
+}
+
+/** Keep the reader's settings: every open page follows them at once (`storage.onChanged`). */
+export async function saveSettings(settings: ReadingSettings): Promise<void> {
+  await browser.storage.local.set({ [READING_KEY]: readingSettings(settings) });
 }

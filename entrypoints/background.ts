@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAnalyser } from '../lib/background/analyser';
+import { onCommand } from '../lib/background/commands';
+import { senderAddress } from '../lib/background/sender';
 import { CasefileService } from '../lib/background/service';
 import { CasefileDB } from '../lib/db/schema';
 import { LONG_WORK_PORT, Reassembler, type PortAnswer } from '../lib/messaging/messenger';
@@ -13,11 +15,13 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     service.ensureSeeded().catch((error) => console.error('Casefile: seeding the bundled case failed', error));
   });
-  // Chrome's shortcut for the side panel (Firefox's sidebar command needs no code). The panel
-  // must open within the key press, so nothing is awaited before.
+  // The keyboard shortcuts (lib/background/commands.ts): the side panel, the next and previous flag.
   browser.commands?.onCommand.addListener((command, tab) => {
     const sidePanel = (browser as unknown as { sidePanel?: { open: (o: { windowId: number }) => Promise<void> } }).sidePanel;
-    if (command === 'open-side-panel' && tab?.windowId !== undefined) sidePanel?.open({ windowId: tab.windowId }).catch((error) => console.warn('Casefile: the side panel did not open', error));
+    onCommand(command, tab, {
+      toTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+      openSidePanel: sidePanel ? (windowId) => sidePanel.open({ windowId }) : undefined,
+    });
   });
   const extensionPages = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -26,7 +30,7 @@ export default defineBackground(() => {
     // A content script speaks for a web page, which may only ask about its own article; the
     // extension's own pages (popup, options) have its origin. The table says who may ask what.
     const origin = sender.url?.startsWith(extensionPages) ? 'extension' : 'page';
-    service.handle(message, origin, sender.url).then(sendResponse);
+    service.handle(message, origin, origin === 'page' ? senderAddress(sender) : sender.url).then(sendResponse);
     return true;
   });
   // Long work from the extension's own pages (imports, restores) reports its progress over a

@@ -7,7 +7,7 @@ const api: SidePanelApi = {
   pageState: async () => orNull(await tab.send('get-page-state', {})),
   storedArticle,
   caseFile,
-  checkPage: async () => orNull(await tab.send('check-page', {})),
+  checkPage: async (options) => orNull(await tab.send('check-page', options ?? {})),
   scrollTo: async (id) => !!orNull(await tab.send('scroll-to', { id }))?.scrolled,
   // Switching tabs in this window, or the followed tab navigating or reloading.
   onTabChange: (callback) => {

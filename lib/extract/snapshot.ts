@@ -50,6 +50,13 @@ export function snapshotPage(doc: Document): PageSnapshot {
   return { html: stripScripts(doc.documentElement.outerHTML), texts: orderedTexts(doc) };
 }
 
+const CANONICAL_LINK = /<link\b[^>]*\brel\s*=\s*(["']?)[^"'>]*\bcanonical\b[^>]*>/gi;
+
+/** The HTML without its canonical link (one the page left behind from an article it navigated away from). */
+export function withoutCanonical(html: string): string {
+  return html.replace(CANONICAL_LINK, '');
+}
+
 /** Layout whitespace inside a node, which the article text writes as spaces (offsets stay 1:1). */
 const LAYOUT_SPACE = /[\n\r\t\f]/g;
 

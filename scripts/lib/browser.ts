@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { StoredArticle } from '../../lib/db/schema';
+import { READING_KEY, type ReadingSettings } from '../../lib/page/settings';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -127,6 +128,31 @@ export async function storedArticle(browser: ExtensionBrowser, url: string): Pro
 export async function askBackground(browser: ExtensionBrowser, message: { type: string } & Record<string, unknown>): Promise<{ ok: true; value: any } | { ok: false; code: string; message: string; problems: string[] }> {
   const page = await browser.extensionPage();
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+/** Change the reader's settings as the popup keeps them (pages opened after read them; open pages follow). */
+export async function setReading(browser: ExtensionBrowser, settings: Partial<ReadingSettings>): Promise<void> {
+  const page = await browser.extensionPage();
+  await page.evaluate(async ([key, changes]) => {
+    const now = (await chrome.storage.local.get(key))[key] ?? {};
+    await chrome.storage.local.set({ [key]: { ...now, ...changes } });
+  }, [READING_KEY, settings] as const);
+}
+
+/** The id of the tab whose content script speaks for this page address (extension pages see no tab addresses). */
+export async function tabIdOf(browser: ExtensionBrowser, tabUrl: string): Promise<number | null> {
+  const ext = await browser.extensionPage();
+  return ext.evaluate(async (u) => {
+    for (const t of await chrome.tabs.query({})) {
+      try {
+        const answer = await chrome.tabs.sendMessage(t.id, { type: 'get-page-state' });
+        if (answer?.ok && answer.value.url === u) return t.id as number;
+      } catch {
+        // No content script in that tab.
+      }
+    }
+    return null;
+  }, tabUrl);
 }
 
 /** A tab's content script state (as the popup asks for it), or null where there is none. */

@@ -14,7 +14,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askBackground, checkPage, launchWithExtension, openPopupFor, storedArticle, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { checkPage, launchWithExtension, openPopupFor, storedArticle, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { cardText, clickInCard, typeInCard } from '../../scripts/lib/card';
 import { serveFiles, type Served } from '../../scripts/lib/serve';
 import { annotationKey } from '../../lib/types';
 import { SEEDS_DIR } from '../helpers/seeds';
@@ -56,18 +57,33 @@ describe('exports from the popup', () => {
     const { page, article } = await checkPage(browser, url);
     // The page sends where its article sits in its own text once it has drawn.
     await expect.poll(async () => !!(await storedArticle(browser, url)).article?.pageText, { timeout: 15_000 }).toBe(true);
+    // The reader's work, on the flag's card: confirmed, with a note.
+    const mark = await page.evaluateHandle(() => [...document.querySelectorAll('casefile-mark')].find((m) => m.textContent === 'filed in federal court')!);
+    await mark.evaluate((el) => (el as Element).scrollIntoView({ block: 'start' }));
+    await mark.asElement()!.click();
+    await expect.poll(() => cardText(page)).toContain('filed in federal court');
+    await page.waitForTimeout(800);
+    await clickInCard(page, 'Confirm');
+    await expect.poll(() => cardText(page)).toContain('You confirmed this flag.');
+    await clickInCard(page, 'Add note');
+    await typeInCard(page, 'Note', NOTE);
+    await clickInCard(page, 'Save note');
+    await expect.poll(() => cardText(page)).toContain(`Your note: ${NOTE}`);
+    await page.keyboard.press('Escape');
     const flag = article!.annotations.find((a) => a.exact === 'filed in federal court')!;
-    const decided = await askBackground(browser, { type: 'set-decision', url, key: annotationKey(flag), verdict: 'confirmed', note: NOTE });
-    expect(decided.ok && decided.value.decision).toMatchObject({ verdict: 'confirmed', note: NOTE });
+    const stored = (await storedArticle(browser, url)).article!.annotations.find((a) => annotationKey(a) === annotationKey(flag));
+    expect(stored?.decision).toMatchObject({ verdict: 'confirmed', note: NOTE });
 
     const popup = await openPopupFor(browser);
     await popup.locator('[data-count="flags"]').waitFor();
     const csv = await download(popup, 'CSV');
     const row = csv.split('\r\n').find((r) => r.includes(',filed in federal court,'))!;
     expect(row).toContain(`,confirmed,${NOTE},`);
+    expect(row).toContain('The lawsuit, filed in federal court, specifically targets Special Prosecutor Andrea Reeb');
     const md = await download(popup, 'Markdown');
     expect(md).toContain('*You confirmed this flag.*');
     expect(md).toContain(`Your note: ${NOTE}`);
+    expect(md).toContain('  > The lawsuit, filed in federal court, specifically targets');
     const w3c = JSON.parse(await download(popup, 'W3C JSON-LD'));
     const items = w3c.first.items;
     expect(items.length).toBe(article!.annotations.length);

@@ -110,13 +110,12 @@ describe('the side panel', () => {
     await expect.poll(() => panel.locator('.annotations > li').count()).toBe(article!.annotations.length);
     const flag = article!.annotations.find((a) => a.exact === 'filed in federal court')!;
     const ext = await browser.extensionPage();
-    const tab = Number(new URL(panel.url()).searchParams.get('tab'));
-    await ext.evaluate(async ([u, key, id]) => {
-      const chrome = (globalThis as any).chrome;
-      await chrome.runtime.sendMessage({ type: 'set-decision', url: u, key, verdict: 'wrong', note: 'State court, per the docket.' });
-      await chrome.tabs.sendMessage(id, { type: 'check-page' });
-    }, [url, annotationKey(flag), tab] as const);
+    await ext.evaluate(([u, key]) => (globalThis as any).chrome.runtime.sendMessage({ type: 'set-decision', url: u, key, verdict: 'wrong', note: 'State court, per the docket.' }), [url, annotationKey(flag)] as const);
+    // The panel says what state the page is in, and checks it again when asked.
+    await expect.poll(() => panel.locator('.page-state').getAttribute('data-state')).toBe('checked');
+    await panel.getByRole('button', { name: 'Check again' }).click();
     await expect.poll(() => panel.locator('.annotations .note').allTextContents(), { timeout: 10_000 }).toContain('Your note: State court, per the docket.');
+    expect(await panel.locator('.page-state').getAttribute('data-state')).toBe('checked');
     await panel.getByRole('button', { name: /^Your decisions/ }).click();
     await expect.poll(() => panel.locator('.annotations > li').count()).toBe(1);
     await panel.close();

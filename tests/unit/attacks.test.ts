@@ -314,7 +314,7 @@ describe('7. the smaller ones', () => {
       id: 'p', start: 0, end: 8, exact: name, prefix: '', suffix: '', kind: 'person', entity: 'ann', entityName: name, value: null, granularity: null,
       verdict: 'consistent', claim: null, claimKey: null, expected: null, explanation: null, caseId: 'c', caseTitle: 'C', sources: [], others: [],
     } as never;
-    render(h(ClaimCard, { annotation, at: { top: 0, left: 0 }, onClose: () => undefined }), root);
+    render(h(ClaimCard, { annotation, anchor: () => [], onClose: () => undefined }), root);
     expect(root.textContent).not.toContain('\u202e');
     expect(root.textContent).toContain('Ann [U+202E]eeL');
     expect(root.querySelector('.quote bdi')?.textContent).toBe('Ann [U+202E]eeL');
