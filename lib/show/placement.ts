@@ -3,10 +3,11 @@
  * Pure arithmetic over the claim's boxes (one per line it spans), the card's natural size and
  * the window's, so it is tested in Node and run again as the page scrolls.
  *
- * Below the claim first (reading goes on below), then above, then to its right or its left
- * when the card fits there whole; when it fits nowhere whole, the side with the most room
- * gets it with its height cut to that room (its body scrolls; its buttons stay in view).
- * Never over the claim: every candidate lies outside the claim's boxes.
+ * Below the claim first (reading goes on below), then above, whole; then below or above cut
+ * to the room there when that room is still comfortable (`COMFORT` px: the card's body
+ * scrolls, its buttons stay in view); then to its right or its left, whole; else the side
+ * with the most room, cut to it. Never over the claim: every candidate lies outside the
+ * claim's boxes.
  */
 
 export interface Box {
@@ -28,6 +29,8 @@ export interface Placement {
 
 /** Space kept between the card and the claim, and between the card and the window's edges. */
 export const GAP = 8;
+/** The least height a card cut to fit below or above its claim keeps, rather than going beside it. */
+export const COMFORT = 300;
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
 
@@ -62,6 +65,10 @@ export function placeCard(claim: readonly Box[], card: { width: number; height: 
   // Below or above, whole.
   if (below.room >= card.height) return { top: below.top, left, maxHeight: card.height, maxWidth, side: 'below' };
   if (above.room >= card.height) return { top: box.top - GAP - card.height, left, maxHeight: card.height, maxWidth, side: 'above' };
+  // Below or above, cut to a room that is still comfortable.
+  if (below.room >= COMFORT && below.room >= above.room) return { top: below.top, left, maxHeight: below.room, maxWidth, side: 'below' };
+  if (above.room >= COMFORT) return { top: GAP, left, maxHeight: above.room, maxWidth, side: 'above' };
+  if (below.room >= COMFORT) return { top: below.top, left, maxHeight: below.room, maxWidth, side: 'below' };
   // Beside, whole (as high as it fits, level with the claim where it can be).
   const onRight = box.right + GAP + width <= view.width - GAP;
   const onLeft = box.left - GAP - width >= GAP;

@@ -12,11 +12,11 @@ describe('where the card goes', () => {
   it.each([
     ['a claim near the top', [line(100, 100)], 'below'],
     ['a claim near the bottom', [line(100, 820)], 'above'],
-    ['a claim in the middle of a short window', [line(100, 300)], 'right'],
-    ['a claim at the right edge, middle of a short window', [line(1100, 300)], 'left'],
+    ['a claim in the middle of a short window', [line(100, 260)], 'right'],
+    ['a claim at the right edge, middle of a short window', [line(1100, 260)], 'left'],
     ['a claim on two lines near the bottom', [line(900, 800, 300), line(60, 820, 200)], 'above'],
   ] as const)('%s: %s', (_, claim, side) => {
-    const view = side === 'right' || side === 'left' ? { width: 1280, height: 640 } : VIEW;
+    const view = side === 'right' || side === 'left' ? { width: 1280, height: 560 } : VIEW;
     const at = placeCard(claim, CARD, view);
     expect(at.side).toBe(side);
     const card = { left: at.left, top: at.top, right: at.left + Math.min(CARD.width, at.maxWidth), bottom: at.top + Math.min(CARD.height, at.maxHeight) };
@@ -27,6 +27,13 @@ describe('where the card goes', () => {
     expect(card.right).toBeLessThanOrEqual(view.width - GAP);
     expect(card.bottom).toBeLessThanOrEqual(view.height - GAP);
     expect(at.maxHeight).toBe(CARD.height);
+  });
+
+  it('cuts a card to the room below (or above) its claim when that room is still comfortable', () => {
+    const below = placeCard([line(100, 380)], CARD, VIEW);
+    expect(below).toMatchObject({ side: 'below', top: 408, maxHeight: VIEW.height - GAP - 408 });
+    const above = placeCard([line(100, 500)], CARD, VIEW);
+    expect(above).toMatchObject({ side: 'above', top: GAP, maxHeight: 500 - 2 * GAP });
   });
 
   it('cuts a card taller than any room to the largest, still beside the claim', () => {
