@@ -139,14 +139,14 @@ export async function setReading(browser: ExtensionBrowser, settings: Partial<Re
   }, [READING_KEY, settings] as const);
 }
 
-/** The id of the tab whose content script speaks for this page address (extension pages see no tab addresses). */
-export async function tabIdOf(browser: ExtensionBrowser, tabUrl: string): Promise<number | null> {
+/** The tab whose content script speaks for this page address, and its state (extension pages see no tab addresses: each tab is asked). */
+async function findTab(browser: ExtensionBrowser, tabUrl: string): Promise<{ id: number; state: import('../../lib/messaging/protocol').PageState } | null> {
   const ext = await browser.extensionPage();
   return ext.evaluate(async (u) => {
     for (const t of await chrome.tabs.query({})) {
       try {
         const answer = await chrome.tabs.sendMessage(t.id, { type: 'get-page-state' });
-        if (answer?.ok && answer.value.url === u) return t.id as number;
+        if (answer?.ok && answer.value.url === u) return { id: t.id as number, state: answer.value };
       } catch {
         // No content script in that tab.
       }
@@ -155,21 +155,14 @@ export async function tabIdOf(browser: ExtensionBrowser, tabUrl: string): Promis
   }, tabUrl);
 }
 
+/** The id of the tab whose content script speaks for this page address. */
+export async function tabIdOf(browser: ExtensionBrowser, tabUrl: string): Promise<number | null> {
+  return (await findTab(browser, tabUrl))?.id ?? null;
+}
+
 /** A tab's content script state (as the popup asks for it), or null where there is none. */
 export async function tabState(browser: ExtensionBrowser, tabUrl: string): Promise<import('../../lib/messaging/protocol').PageState | null> {
-  const ext = await browser.extensionPage();
-  return ext.evaluate(async (u) => {
-    const tabs: { id?: number; url?: string }[] = await chrome.tabs.query({});
-    for (const t of tabs) {
-      try {
-        const answer = await chrome.tabs.sendMessage(t.id, { type: 'get-page-state' });
-        if (answer?.ok && answer.value.url === u) return answer.value;
-      } catch {
-        // No content script in that tab.
-      }
-    }
-    return null;
-  }, tabUrl);
+  return (await findTab(browser, tabUrl))?.state ?? null;
 }
 
 /** Open a page and wait until Casefile has checked it (or skipped it). */

@@ -98,3 +98,22 @@ export async function typeInCard(page: Page, label: string, text: string): Promi
   await clickInCard(page, label);
   await page.keyboard.type(text);
 }
+
+/**
+ * Click a control of the open card that writes (a decision, a note), as a reader would: when
+ * the card refuses (it had only just appeared — the write guard counts its half second from the
+ * browser's visibility report, which comes late on a busy machine), click again. Resolves once
+ * the card shows `shows`; throws after five refusals.
+ */
+export async function writeInCard(page: Page, name: string, shows: string): Promise<void> {
+  for (let tries = 0; tries < 5; tries++) {
+    await clickInCard(page, name);
+    for (const started = Date.now(); Date.now() - started < 2000; await new Promise((r) => setTimeout(r, 100))) {
+      const text = (await cardText(page)) ?? '';
+      if (text.includes(shows)) return;
+    }
+    const text = (await cardText(page)) ?? '';
+    if (!/nothing was changed|click again/.test(text)) throw new Error(`"${name}" did not lead to "${shows}" and was not refused: ${text.slice(-200)}`);
+  }
+  throw new Error(`"${name}" was refused five times`);
+}
