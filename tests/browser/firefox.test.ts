@@ -1,7 +1,8 @@
 /**
  * The Firefox build in Debian's Firefox ESR (headless, WebDriver BiDi) on a seed page served
  * on 127.0.0.1: highlights drawn inside the article only, the seed's flagged claim shown as a
- * conflict on its card, and the card closing on Escape.
+ * conflict on its card, and the card closing on Escape; and a single-page site moving to its
+ * next article with pushState.
  *
  * Checked as a reader sees it, through the page alone: Firefox's remote protocol refuses to
  * open moz-extension:// pages, and the page may not see verdicts or the card's DOM (the card
@@ -16,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readable, VERDICT_LABEL } from '../../components/format';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox';
 import { serveFiles, type Served } from '../../scripts/lib/serve';
+import { writeFileSync } from 'node:fs';
+import { spaPage, writePages } from '../helpers/living';
 import { EXPECTED, SEEDS_DIR } from '../helpers/seeds';
 
 const SEED = '003_d2d70b7a6efd8930.html';
@@ -24,9 +27,13 @@ const CASE_SAYS = readable('2021-10-21');
 
 let firefox: FirefoxWithExtension;
 let served: Served;
+let spa: string;
 
 beforeAll(async () => {
-  served = await serveFiles([resolve(SEEDS_DIR, SEED)]);
+  const files = writePages({ 'spa.html': '', 'second.html': '' });
+  served = await serveFiles([resolve(SEEDS_DIR, SEED), ...Object.values(files)]);
+  spa = served.urlOf(files['spa.html']);
+  writeFileSync(files['spa.html'], spaPage(spa));
   firefox = await launchFirefoxWithExtension();
 });
 
@@ -79,6 +86,17 @@ describe(`seed ${SEED} in Firefox ESR`, () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.$$eval('casefile-card', (els) => els.length)).toBe(0);
     expect(await shows(page, VERDICT_LABEL.conflict)).toBe(false);
+    await page.close();
+  });
+
+  it('follows a single-page site to its next article (pushState): the old highlights go, the new article is read', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(spa, { waitUntil: 'load' });
+    const marked = () => page.$$eval('casefile-mark', (els) => els.map((e) => e.textContent ?? ''));
+    await expect.poll(marked, { timeout: 15_000 }).toContain('filed in federal court');
+    await page.evaluate(() => (window as unknown as { goNext: () => void }).goNext());
+    await expect.poll(marked, { timeout: 15_000 }).toContain(FLAG);
+    expect(await marked()).not.toContain('filed in federal court');
     await page.close();
   });
 });
