@@ -4,9 +4,9 @@
  * the window's, so it is tested in Node and run again as the page scrolls.
  *
  * Below the claim first (reading goes on below), then above, whole; then below or above cut
- * to the room there when that room is still comfortable (`COMFORT` px: the card's body
- * scrolls, its buttons stay in view); then to its right or its left, whole; else the side
- * with the most room, cut to it. Never over the claim: every candidate lies outside the
+ * to the room there when that room still holds most of the card (four fifths of it, and at
+ * least `COMFORT` px: the card's body scrolls, its buttons stay in view); then to its right or
+ * its left, whole; else the side with the most room, cut to it. Never over the claim: every candidate lies outside the
  * claim's boxes.
  */
 
@@ -29,7 +29,7 @@ export interface Placement {
 
 /** Space kept between the card and the claim, and between the card and the window's edges. */
 export const GAP = 8;
-/** The least height a card cut to fit below or above its claim keeps, rather than going beside it. */
+/** The least height (px) a card cut to fit below or above its claim keeps, rather than going beside it. */
 export const COMFORT = 300;
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
@@ -65,10 +65,11 @@ export function placeCard(claim: readonly Box[], card: { width: number; height: 
   // Below or above, whole.
   if (below.room >= card.height) return { top: below.top, left, maxHeight: card.height, maxWidth, side: 'below' };
   if (above.room >= card.height) return { top: box.top - GAP - card.height, left, maxHeight: card.height, maxWidth, side: 'above' };
-  // Below or above, cut to a room that is still comfortable.
-  if (below.room >= COMFORT && below.room >= above.room) return { top: below.top, left, maxHeight: below.room, maxWidth, side: 'below' };
-  if (above.room >= COMFORT) return { top: GAP, left, maxHeight: above.room, maxWidth, side: 'above' };
-  if (below.room >= COMFORT) return { top: below.top, left, maxHeight: below.room, maxWidth, side: 'below' };
+  // Below or above, cut to a room that still holds most of the card.
+  const comfortable = Math.max(COMFORT, card.height * 0.8);
+  if (below.room >= comfortable && below.room >= above.room) return { top: below.top, left, maxHeight: below.room, maxWidth, side: 'below' };
+  if (above.room >= comfortable) return { top: GAP, left, maxHeight: above.room, maxWidth, side: 'above' };
+  if (below.room >= comfortable) return { top: below.top, left, maxHeight: below.room, maxWidth, side: 'below' };
   // Beside, whole (as high as it fits, level with the claim where it can be).
   const onRight = box.right + GAP + width <= view.width - GAP;
   const onLeft = box.left - GAP - width >= GAP;
