@@ -1,16 +1,17 @@
-/** The case dataset in the popup: people, events and sources, with a search box. */
+/** The case dataset in the popup: people, events and sources, with a search box that finds dates however they are typed ("Oct 2021"). */
 import { useMemo, useState } from 'preact/hooks';
 import type { CaseFile } from '../lib/cases/format';
 import { humanDate } from '../lib/dates/calendar';
+import { matcher } from '../lib/show/search';
 import { Safe } from './Safe';
 
 export function CaseBrowser({ file }: { file: CaseFile }) {
   const [query, setQuery] = useState('');
-  const q = query.trim().toLowerCase();
-  const match = (...parts: (string | undefined)[]) => !q || parts.some((p) => p?.toLowerCase().includes(q));
-  const people = useMemo(() => file.people.filter((p) => match(p.name, ...(p.aliases ?? []), ...(p.roles ?? []).map((r) => r.role))), [file, q]);
-  const events = useMemo(() => [...file.events].sort((a, b) => a.date.localeCompare(b.date)).filter((e) => match(e.label, e.date)), [file, q]);
-  const sources = useMemo(() => file.sources.filter((s) => match(s.publisher, s.title)), [file, q]);
+  const q = query.trim();
+  const match = useMemo(() => matcher(q), [q]);
+  const people = useMemo(() => file.people.filter((p) => match([p.name, ...(p.aliases ?? []), ...(p.roles ?? []).map((r) => r.role)], (p.roles ?? []).flatMap((r) => [r.from, r.to]))), [file, match]);
+  const events = useMemo(() => [...file.events].sort((a, b) => a.date.localeCompare(b.date)).filter((e) => match([e.label], [e.date])), [file, match]);
+  const sources = useMemo(() => file.sources.filter((s) => match([s.publisher, s.title], [s.published])), [file, match]);
   return (
     <section class="case">
       <h2><Safe text={file.title} /></h2>

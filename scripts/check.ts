@@ -20,7 +20,7 @@ import { pageJson } from '../lib/engine/pipeline';
 import { toCSV } from '../lib/export/csv';
 import { toMarkdown } from '../lib/export/markdown';
 import { toW3C } from '../lib/export/w3c';
-import { checkPage, launchWithExtension } from './lib/browser';
+import { checkPage, launchWithExtension, storedArticle } from './lib/browser';
 import { EnginePool, type CheckedPage, type EngineAnswer } from './lib/node-engine/pool';
 import { serveFiles } from './lib/serve';
 
@@ -107,14 +107,19 @@ async function checkInBrowser(targets: string[], format: Format): Promise<boolea
         failed = true;
         continue;
       }
+      // Exports point into the page's own text: wait (briefly) for the page to send its map.
+      for (let waited = 0; format !== 'json' && outcome.article && !outcome.article.pageText && waited < 5000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+        outcome = { ...outcome, article: (await storedArticle(browser, url)).article ?? outcome.article };
+      }
       await outcome.page.close();
       if (!outcome.article) {
         console.error(`check: ${target}: ${outcome.status === 'timeout' ? 'timed out waiting for the check' : 'no article found on the page'}`);
         failed = true;
         continue;
       }
-      const { url: key, title, published, annotations } = outcome.article;
-      pages.push({ url: key, title, published, annotations });
+      const { url: key, title, published, text, pageText, annotations } = outcome.article;
+      pages.push({ url: key, title, published, text, pageText, annotations });
     }
   } finally {
     await browser.close();

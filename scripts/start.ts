@@ -6,9 +6,9 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkPage, launchWithExtension, openPopupFor } from './lib/browser';
+import { checkPage, launchWithExtension, openExtensionPageFor, openPopupFor } from './lib/browser';
 import { serveFiles } from './lib/serve';
-import { readable } from '../components/format';
+import { plural, readable } from '../components/format';
 
 const seeds = resolve(import.meta.dirname, '../../shared/fixtures/seeds');
 const outDir = resolve(import.meta.dirname, '../screenshots');
@@ -17,6 +17,10 @@ async function main() {
   const args = process.argv.slice(2);
   const pages = (args.filter((a) => !a.startsWith('--')).length ? args.filter((a) => !a.startsWith('--')) : readdirSync(seeds).filter((f) => f.endsWith('.html')).map((f) => resolve(seeds, f)));
   const headless = args.includes('--headless') || !process.env.DISPLAY;
+  if (headless) {
+    const why = args.includes('--headless') ? 'you passed --headless' : 'there is no display (DISPLAY is not set)';
+    console.log(`Running Chromium headless, because ${why}: flagged claims are printed below and screenshots written to ${outDir}. With a display, Chromium opens for you to use.`);
+  }
   const served = await serveFiles(pages);
   const browser = await launchWithExtension({ headless });
   mkdirSync(outDir, { recursive: true });
@@ -30,7 +34,7 @@ async function main() {
     }
     const flags = article.annotations.filter((a) => a.verdict === 'conflict');
     const count = (k: string[]) => article.annotations.filter((a) => k.includes(a.kind)).length;
-    console.log(`\n${article.title}\n  ${url}\n  published ${article.published ?? 'unknown'} · ${count(['person', 'organization', 'place'])} names · ${count(['date'])} dates · ${flags.length} flags`);
+    console.log(`\n${article.title}\n  ${url}\n  published ${article.published ?? 'unknown'} · ${plural(count(['person', 'organization', 'place']), 'name')} · ${plural(count(['date']), 'date')} · ${plural(flags.length, 'flag')}`);
     for (const f of flags) {
       const expected = readable(f.expected, f);
       console.log(`  ⚑ “${f.exact}” — ${f.claim}\n      the case says: ${expected} (${f.sources.length} sources)`);
@@ -48,8 +52,13 @@ async function main() {
     }
     const popup = await openPopupFor(browser);
     await popup.locator('[data-count="flags"]').waitFor();
+    await popup.locator('.legend summary').click();
     await popup.screenshot({ path: resolve(outDir, `${name}-popup.png`), fullPage: true });
     await popup.close();
+    const panel = await openExtensionPageFor(browser, 'sidepanel.html', { width: 400, height: 900 });
+    await panel.locator('svg.timeline').waitFor();
+    await panel.screenshot({ path: resolve(outDir, `${name}-sidepanel.png`), fullPage: true });
+    await panel.close();
     await page.close();
   }
   if (headless) {
@@ -58,6 +67,11 @@ async function main() {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('tr[data-case]').first().waitFor();
     await options.screenshot({ path: resolve(outDir, 'options.png'), fullPage: true });
+    // The case editor's form, on a person with roles.
+    await options.locator('tr[data-case]').first().getByRole('button', { name: 'Edit' }).click();
+    await options.locator('.records button').first().click();
+    await options.locator('.record-form').waitFor();
+    await options.locator('.editor').screenshot({ path: resolve(outDir, 'options-editor.png') });
     await options.close();
     console.log(`\nScreenshots written to ${outDir}`);
     await browser.close();

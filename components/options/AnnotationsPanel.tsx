@@ -6,6 +6,7 @@ import { toW3C } from '../../lib/export/w3c';
 import type { StoredArticle } from '../../lib/db/schema';
 import { Safe } from '../Safe';
 import type { OptionsApi } from './api';
+import { plural } from '../format';
 
 export function AnnotationsPanel({ api }: { api: OptionsApi }) {
   const [articles, setArticles] = useState<StoredArticle[]>([]);
@@ -30,7 +31,7 @@ export function AnnotationsPanel({ api }: { api: OptionsApi }) {
   return (
     <section aria-labelledby="annotations-h">
       <h2 id="annotations-h">Articles and annotations</h2>
-      <p>{articles.length} articles read, {articles.reduce((n, a) => n + a.annotations.length, 0)} annotations.</p>
+      <p>{plural(articles.length, 'article')} read, {plural(articles.reduce((n, a) => n + a.annotations.length, 0), 'annotation')}.</p>
       <div class="buttons">
         <button disabled={!articles.length} onClick={() => api.download(`casefile-annotations-${stamp}.jsonld`, 'application/ld+json', JSON.stringify(articles.map((a) => toW3C(a)), null, 2))}>All as W3C JSON-LD</button>
         <button disabled={!articles.length} onClick={() => api.download(`casefile-annotations-${stamp}.csv`, 'text/csv', toCSV(articles))}>All as CSV</button>
@@ -42,7 +43,7 @@ export function AnnotationsPanel({ api }: { api: OptionsApi }) {
         {articles.slice(0, 200).map((a) => (
           <li key={a.url}>
             <a href={a.url} target="_blank" rel="noopener noreferrer"><Safe text={a.title || a.url} /></a>
-            <span class="meta"> · {a.annotations.length} annotations · {flags(a)} flags{a.orphans?.length ? ` · ${a.orphans.length} orphaned` : ''}</span>
+            <span class="meta"> · {plural(a.annotations.length, 'annotation')} · {plural(flags(a), 'flag')}{a.orphans?.length ? ` · ${a.orphans.length} orphaned` : ''}</span>
           </li>
         ))}
       </ul>

@@ -4,15 +4,21 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ClaimCard, CLAIM_CARD_CSS, type ClaimCardActions } from '../../components/ClaimCard';
+import { mapArticleToPage } from '../../lib/anchor/page-text';
+import { textNodes } from '../../lib/extract/article';
 import type { Messages } from '../../lib/background/table';
 import { createMessenger } from '../../lib/messaging/messenger';
 import { runtimeTransport } from '../../lib/messaging/runtime-transport';
 import { dispatch } from '../../lib/messaging/router';
 import { WriteGuard } from '../../lib/page/guard';
-import { PAGE_TABLE } from '../../lib/page/messages';
+import { PageFollower } from '../../lib/page/follow';
+import { PAGE_TABLE, type PageAgent } from '../../lib/page/messages';
 import { PageSession } from '../../lib/page/session';
+import { READING_KEY, readingSettings } from '../../lib/page/settings';
 import { StayTracker } from '../../lib/page/stayed';
+import { PageWatcher } from '../../lib/page/watch';
 import { yieldToPage } from '../../lib/page/yield';
+import { sentenceSpanFinder } from '../../lib/show/sentence';
 import { annotationKey, type Annotation } from '../../lib/types';
 
 /** When this script began to evaluate: the start of Casefile's cost on the page. */
@@ -65,6 +71,15 @@ export default defineContentScript({
       },
     });
     let card: ShadowRootContentScriptUi<void> | null = null;
+    // Where the article sits in the page's own text, for exports other clients can anchor:
+    // one task of its own after the highlights are drawn, after every check.
+    session.onChecked(async () => {
+      await yieldToPage();
+      const article = session.article;
+      if (!article || session.state.status !== 'checked' || !document.body || ctx.isInvalid) return;
+      const map = mapArticleToPage(session.textSegments, textNodes(document.body), article.text.length);
+      await messenger.send('set-page-text', { url: location.href, canonical: article.canonical ?? undefined, map });
+    });
 
     const closeCard = () => {
       guard?.stop();
@@ -72,11 +87,19 @@ export default defineContentScript({
       card?.remove();
       card = null;
     };
+    /** The sentence around a claim, from the article's text (split once per article). */
+    let sentences = { text: '', find: sentenceSpanFinder(null) };
+    const sentenceOf = (a: Annotation) => {
+      const text = session.article?.text ?? '';
+      if (sentences.text !== text) sentences = { text, find: sentenceSpanFinder(text) };
+      const span = sentences.find(a);
+      return span ? { text: text.slice(span.start, span.end), start: a.start - span.start, end: a.end - span.start } : null;
+    };
     /** Open a claim's card: only ever for the reader's own click or key press. */
-    const openCard = async (annotation: Annotation, element: HTMLElement) => {
+    const openCard = async (annotation: Annotation) => {
       closeCard();
-      const r = element.getBoundingClientRect();
-      const at = { top: r.bottom + 8, left: Math.max(8, Math.min(r.left, innerWidth - 376)), above: r.top };
+      const article = session.article;
+      const page = { url: location.href, title: article?.title ?? document.title, site: article?.site ?? null, published: article?.published ?? null };
       const ui = await createShadowRootUi(ctx, {
         name: 'casefile-card',
         position: 'overlay',
@@ -89,8 +112,11 @@ export default defineContentScript({
           render(
             <ClaimCard
               annotation={annotation}
-              at={at}
+              anchor={() => session.rectsOf(annotation.id)}
+              sentence={sentenceOf(annotation)}
+              page={page}
               onClose={() => { closeCard(); session.focus(annotation.id); }}
+              onGone={closeCard}
               actions={cardActions(annotation)}
               onShown={(el) => cardGuard.watch(el)}
             />,
@@ -108,7 +134,7 @@ export default defineContentScript({
       const hit = session.annotationAt(event.target);
       if (hit) {
         event.preventDefault();
-        openCard(hit.annotation, hit.element);
+        openCard(hit.annotation);
       } else if (card && !(event.target as Element).closest?.('casefile-card')) closeCard();
     });
     ctx.addEventListener(document, 'keydown', (event) => {
@@ -118,32 +144,72 @@ export default defineContentScript({
       const hit = session.annotationAt(event.target);
       if (hit) {
         event.preventDefault();
-        openCard(hit.annotation, hit.element);
+        openCard(hit.annotation);
       }
     });
 
-    browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    // After the first check, the page is watched for what would make its highlights untrue
+    // (see lib/page/watch.ts and follow.ts); every timer and listener is the context's.
+    const timers = {
+      setTimeout: (handler: () => void, ms: number) => ctx.setTimeout(handler, ms),
+      clearTimeout: (id: number) => clearTimeout(id),
+      setInterval: (handler: () => void, ms: number) => ctx.setInterval(handler, ms),
+      requestIdleCallback: (handler: () => void, options?: { timeout?: number }) => ctx.requestIdleCallback(handler, options),
+    };
+    const watcher: PageWatcher = new PageWatcher(window, timers, (changes): Promise<void> => {
+      if (changes.url) closeCard();
+      return follower.judge(changes);
+    }, ctx.signal);
+    const follower: PageFollower = new PageFollower(document, session, watcher, (handler, ms) => ctx.setTimeout(handler, ms));
+    session.ownWrites = () => watcher.forgetOwnWrites();
+
+    const agent: PageAgent = { session, follower, focused: () => document.activeElement };
+    const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
-      dispatch(PAGE_TABLE, raw, { origin: 'extension' }, session).then(sendResponse);
+      dispatch(PAGE_TABLE, raw, { origin: 'extension' }, agent).then(sendResponse);
       return true;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // Once the reader has stayed on an article, it may be named on other articles' cards
+    // (one tracker per article: a single-page site's next article starts its own).
+    let stay: { url: string; stop: AbortController } | null = null;
+    session.onChecked((state) => {
+      if (state.status !== 'checked' || stay?.url === state.url) return;
+      stay?.stop.abort();
+      const stop = new AbortController();
+      ctx.signal.addEventListener('abort', () => stop.abort());
+      stay = { url: state.url, stop };
+      const canonical = session.article?.canonical ?? undefined;
+      new StayTracker(document, () => {
+        messenger.send('page-stayed', { url: state.url, canonical }).then((answer) => {
+          if (answer.ok && session.state.url === state.url) session.state = { ...session.state, stayed: true };
+        });
+      }, { signal: stop.signal });
     });
+
+    // The reader's settings: read once (storage, not the database), then followed.
+    const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(READING_KEY in changes)) return;
+      closeCard();
+      follower.apply(readingSettings(changes[READING_KEY].newValue)).catch((error: unknown) => console.warn('Casefile: could not apply the settings', error));
+    };
+    browser.storage.onChanged.addListener(onSettings);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
 
     // Off the page's critical path: this runs at document_idle (after the page has loaded),
     // and every stage below is its own short task, so the page keeps its thread.
+    const stored = await browser.storage.local.get(READING_KEY).catch(() => ({}) as Record<string, unknown>);
     await yieldToPage();
     if (ctx.isInvalid) return;
     try {
-      await session.run();
+      await follower.apply(readingSettings((stored as Record<string, unknown>)[READING_KEY]));
     } catch (error) {
       session.state = { ...session.state, status: 'error', message: String(error), rechecking: false };
       console.warn('Casefile: could not check this page', error);
     }
-    if (session.state.status !== 'checked' || ctx.isInvalid) return;
-    // Once the reader has stayed on the article, it may be named on other articles' cards.
-    new StayTracker(document, () => {
-      messenger.send('page-stayed', { url: location.href, canonical: session.article?.canonical ?? undefined }).then((answer) => {
-        if (answer.ok) session.state = { ...session.state, stayed: true };
-      });
-    }, { signal: ctx.signal });
+    if (ctx.isInvalid) return;
+    watcher.start({ dom: false });
   },
 });

@@ -4,6 +4,7 @@
 // service worker keeps it open: lib/background/keeper.ts); Firefox runs it as its background page.
 import { browser } from 'wxt/browser';
 import { createAnalyser } from '../../lib/background/analyser';
+import { listenForCommands } from '../../lib/background/commands';
 import { hostService } from '../../lib/background/host';
 import { relayProblems, warmUp } from '../../lib/background/host-life';
 import { CasefileService } from '../../lib/background/service';
@@ -13,6 +14,8 @@ import { CasefileDB } from '../../lib/db/schema';
 if (!import.meta.env.FIREFOX) relayProblems(browser.runtime);
 const service = new CasefileService(new CasefileDB(), createAnalyser());
 hostService(browser.runtime, service);
+// Firefox delivers the keyboard shortcuts here (Chrome, to its worker).
+if (import.meta.env.FIREFOX) listenForCommands(browser);
 warmUp(service);
 // Ask the browser to keep this origin's data under storage pressure (cases, annotations, decisions).
 navigator.storage?.persist?.().catch(() => undefined);

@@ -22,22 +22,28 @@ export const MARK_TAG = 'casefile-mark';
 /** What a mark shows. */
 export type Markable = Pick<Annotation, 'id' | 'start' | 'end' | 'kind' | 'verdict' | 'entity' | 'decision'>;
 
+/** What decides a mark's look (the legend draws its samples from these). */
+export type Look = Pick<Markable, 'kind' | 'verdict' | 'entity' | 'decision'>;
+
 /**
  * Layout-neutral styles, inside each mark's shadow root: nothing here changes a box's size
- * or position. `:host` rules marked important win over any page rule on the element.
+ * or position. `:host` rules marked important win over any page rule on the element. Kinds
+ * differ by more than hue — fill lightness, stripes, an underline's shape — since their fills
+ * alone were 1.01–1.16:1 apart in contrast. The legend (components/legend.ts) draws its
+ * samples with this sheet and these classes (`paintSample`), so it shows what the page shows.
  */
 const STYLES = `
 :host{all:unset!important;display:inline!important}
-span{background-color:var(--cf-bg);box-shadow:inset 0 -2px 0 var(--cf-line,transparent);border-radius:2px;cursor:pointer}
-.person{--cf-bg:rgba(255,193,7,.28)}
-.organization{--cf-bg:rgba(76,175,80,.24)}
-.place{--cf-bg:rgba(33,150,243,.22)}
-.date{--cf-bg:rgba(156,39,176,.18);--cf-line:rgba(156,39,176,.7)}
+span{background-color:var(--cf-bg);background-image:var(--cf-pattern,none);box-shadow:inset 0 -2px 0 var(--cf-line,transparent);border-radius:2px;cursor:pointer}
+.person{--cf-bg:rgba(255,193,7,.32)}
+.organization{--cf-bg:rgba(46,125,50,.40)}
+.place{--cf-bg:rgba(33,150,243,.10);--cf-pattern:repeating-linear-gradient(135deg,rgba(33,150,243,.45) 0 2px,transparent 2px 5px)}
+.date{--cf-bg:transparent;--cf-line:#7b1fa2}
 .fact{--cf-bg:transparent}
-.unlinked:not(.date):not(.fact){--cf-bg:rgba(120,120,120,.16)}
+.unlinked:not(.date):not(.fact){--cf-bg:transparent;--cf-pattern:none;text-decoration:underline dashed #616161 1px;text-underline-offset:3px}
 .consistent{--cf-line:#2e7d32}
-.conflict{--cf-bg:rgba(229,57,53,.30);--cf-line:#c62828;text-decoration:underline wavy #c62828 1.5px;text-underline-offset:3px}
-.wrong{--cf-bg:rgba(120,120,120,.14);--cf-line:transparent;text-decoration:underline dotted #757575 1.5px}
+.conflict{--cf-bg:rgba(229,57,53,.30);--cf-pattern:none;--cf-line:#c62828;text-decoration:underline wavy #c62828 1.5px;text-underline-offset:3px}
+.wrong{--cf-bg:rgba(120,120,120,.14);--cf-pattern:none;--cf-line:transparent;text-decoration:underline dotted #757575 1.5px}
 .confirmed{--cf-line:#b71c1c}
 span:focus-visible{outline:2px solid #1565c0;outline-offset:1px}
 `;
@@ -111,13 +117,24 @@ export class Highlighter {
     for (const p of this.marks.get(id) ?? []) p.look.className = lookOf(updated);
   }
 
-  /** Move the keyboard focus to an annotation's first mark (the flags are Tab stops; others are focused once, from the popup). */
+  /** Move the keyboard focus to an annotation's first mark (every mark's first piece is a Tab stop). */
   focus(id: string): boolean {
     const first = this.marks.get(id)?.[0];
-    if (!first) return false;
-    if (!first.look.hasAttribute('tabindex')) first.look.tabIndex = -1;
+    if (!first || !first.host.isConnected) return false;
     first.look.focus({ preventScroll: true });
     return true;
+  }
+
+  /** Where an annotation is drawn: the boxes of its pieces (one per line it spans), in viewport pixels. */
+  rectsOf(id: string): DOMRect[] {
+    return (this.marks.get(id) ?? []).flatMap((p) => (p.host.isConnected ? Array.from(p.host.getClientRects()) : []));
+  }
+
+  /** Annotations drawn here whose marks the page has since taken out of the document (a framework re-rendering its text). */
+  missing(): string[] {
+    const gone: string[] = [];
+    for (const [id, pieces] of this.marks) if (pieces.some((p) => !p.host.isConnected)) gone.push(id);
+    return gone;
   }
 
   /** Remove every highlight, restoring the page's text nodes. */
@@ -146,10 +163,12 @@ export class Highlighter {
     }
     const look = this.doc.createElement('span');
     look.className = lookOf(a);
-    if (a.verdict === 'conflict' && first) {
+    // Every highlight is a Tab stop (its first piece), so each card can be reached without a
+    // mouse; what it is is said to assistive technology only, inside the closed root.
+    if (first) {
       look.tabIndex = 0;
       look.setAttribute('role', 'button');
-      look.setAttribute('aria-description', 'Casefile: conflicts with the case. Press Enter for details.');
+      look.setAttribute('aria-description', `Casefile: ${describeLook(a)}. Press Enter for details.`);
     }
     look.appendChild(this.doc.createElement('slot'));
     root.append(look);
@@ -175,7 +194,31 @@ export class Highlighter {
   }
 }
 
+/** What a mark is, in words, for assistive technology (inside the closed root only). */
+function describeLook(a: Look): string {
+  if (a.verdict === 'conflict') return 'conflicts with the case';
+  if (a.verdict === 'consistent') return 'consistent with the case';
+  const kind = a.kind === 'organization' ? 'organisation' : a.kind;
+  return a.kind === 'date' || a.kind === 'fact' || a.entity ? kind : `${kind}, not in your cases`;
+}
+
 /** The classes of a mark's look (inside its closed root only). */
-function lookOf(a: Markable): string {
+function lookOf(a: Look): string {
   return [a.kind, a.verdict, a.entity ? 'linked' : 'unlinked', a.decision?.verdict ?? ''].filter(Boolean).join(' ');
+}
+
+/**
+ * A legend's sample: `host` shows its own text as a mark of this look shows the page's, with
+ * the same sheet and classes in its own shadow root (open: the legend lives on the
+ * extension's pages, not in a web page), so the legend cannot show what the page does not.
+ */
+export function paintSample(host: HTMLElement, look: Look): void {
+  const doc = host.ownerDocument;
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLES;
+  const span = doc.createElement('span');
+  span.className = lookOf(look);
+  span.append(doc.createElement('slot'));
+  root.replaceChildren(style, span);
 }

@@ -7,10 +7,11 @@
  */
 import { LONG_WORK_PORT, Reassembler, type PortAnswer, type PortLike } from '../messaging/messenger';
 import { fail } from '../messaging/result';
+import { senderAddress, type MessageSenderLike } from './sender';
 import type { CasefileService } from './service';
 
-/** Who sent a message, as the browser says. */
-export interface RuntimeSender {
+/** Who sent a message, as the browser says (a content script's tab with its address now, for the top frame). */
+export interface RuntimeSender extends MessageSenderLike {
   id?: string;
   url?: string;
 }
@@ -32,7 +33,8 @@ export function hostService(runtime: HostRuntime, service: CasefileService): voi
     // A content script speaks for a web page, which may only ask about its own article; the
     // extension's own pages (popup, options) have its origin. The table says who may ask what.
     const origin = sender.url?.startsWith(extensionPages) ? 'extension' : 'page';
-    service.handle(message, origin, sender.url).then(sendResponse);
+    // A page that moved its address within its origin (history.pushState) speaks for where it is now.
+    service.handle(message, origin, origin === 'page' ? senderAddress(sender) : sender.url).then(sendResponse);
     return true;
   });
   // Long work from the extension's own pages (imports, restores) reports its progress over a

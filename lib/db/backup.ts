@@ -8,9 +8,9 @@
 import { applyEdits, type CaseEdit } from '../cases/edits';
 import { formatProblems, validateCase } from '../cases/validate';
 import { normaliseUrl } from '../util/url';
-import { boolean, httpUrl, INVALID, list, nullable, nullish, object, show, text, where } from '../util/shapes';
+import { boolean, httpUrl, INVALID, list, nullable, nullish, object, optional, show, text, where } from '../util/shapes';
 import type { DecisionRecord, StoredArticle, StoredCase } from './schema';
-import { annotation, caseEdit, decisionRecord, MAX_ANNOTATIONS } from './shapes';
+import { annotation, caseEdit, decisionRecord, MAX_ANNOTATIONS, pageTextMap } from './shapes';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_ORPHANS, type Backup } from './store';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -38,6 +38,7 @@ const articleRow = object({
   annotations: list(annotation, MAX_ANNOTATIONS),
   orphans: nullish(list(annotation, MAX_ORPHANS)),
   stayedAt: nullish(text(40)),
+  pageText: optional(pageTextMap),
 });
 
 /** Read a backup: the records to store, or every problem with its path. `bundledId` is the one case id that may be marked bundled. */

@@ -16,6 +16,7 @@
  * from here, and this module imports nothing of the messaging layer.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { PageTextMap } from '../anchor/page-text';
 import type { CaseEdit } from '../cases/edits';
 import type { CaseFile } from '../cases/format';
 import type { Annotation } from '../types';
@@ -41,6 +42,8 @@ export interface StoredArticle {
   size?: number;
   /** When the reader had stayed on the article long enough for it to count as read (see README); null until then. */
   stayedAt?: string | null;
+  /** Where the article's characters sit in the page's own text (for W3C selectors other clients can use); sent by the page after drawing. */
+  pageText?: PageTextMap;
 }
 
 export interface StoredCase {
@@ -152,8 +155,9 @@ export class CasefileDB extends Dexie {
 }
 
 /** The characters an article row holds: its text and what its annotations quote and note. */
-export function articleSize(a: Pick<StoredArticle, 'url' | 'title' | 'text' | 'annotations' | 'orphans'>): number {
-  let n = a.url.length + a.title.length + a.text.length;
+export function articleSize(a: Pick<StoredArticle, 'url' | 'title' | 'text' | 'annotations' | 'orphans' | 'pageText'>): number {
+  // A page-text map: its excerpt of the page, and its numbers (a few digits each).
+  let n = a.url.length + a.title.length + a.text.length + (a.pageText ? (a.pageText.excerpt?.text.length ?? 0) + 4 * a.pageText.segments.length : 0);
   for (const x of [...a.annotations, ...(a.orphans ?? [])]) {
     n += 64 + x.exact.length + x.prefix.length + x.suffix.length + (x.explanation?.length ?? 0) + (x.claim?.length ?? 0);
     for (const s of x.sources) n += s.title.length + s.url.length + s.publisher.length;

@@ -4,11 +4,12 @@
  * would break a view later (a list that is a number, a source that is not a URL) is refused
  * when it arrives, saying where.
  */
+import { isPageTextMap, MAX_EXCERPT, MAX_SEGMENT_NUMBERS, type PageTextMap } from '../anchor/page-text';
 import { CASE_LISTS } from '../cases/edits';
 import type { Annotation, Decision, OtherArticle, SourceRef } from '../types';
 import { MAX_DEPTH } from '../util/depth';
 import {
-  boolean, httpUrl, integer, json, list, nullable, nullish, object, oneOf, record, text, where, type Shape,
+  boolean, httpUrl, integer, json, list, nullable, nullish, object, oneOf, optional, record, text, where, type Shape,
 } from '../util/shapes';
 
 const words = (max: number) => nullable(text(max));
@@ -67,3 +68,13 @@ export const caseEdit = where(
   (e) => (e.op === 'put' ? (e.record && typeof e.record.id === 'string' ? null : 'a put needs a record with an id') : typeof e.id === 'string' ? null : 'a remove needs an id'),
 );
 
+
+/** Where an article's characters sit in the page's text (see lib/anchor/page-text.ts): triples ascending, apart, within the article. */
+export const pageTextMap: Shape<PageTextMap> = where(
+  object({
+    articleLength: integer(),
+    segments: list(integer(), MAX_SEGMENT_NUMBERS),
+    excerpt: optional(object({ start: integer(), text: text(MAX_EXCERPT) })),
+  }),
+  (m) => (isPageTextMap(m) ? null : 'is not a page-text map (segments must be [article start, page start, length] triples, ascending, within the article)'),
+) as Shape<PageTextMap>;

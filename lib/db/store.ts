@@ -9,6 +9,7 @@ import { applyEdits, type CaseEdit } from '../cases/edits';
 import type { CaseFile } from '../cases/format';
 import { annotationKey, type Annotation, type OtherArticle } from '../types';
 import { siteOf } from '../util/site';
+import type { PageTextMap } from '../anchor/page-text';
 import { articleSize, type CasefileDB, type ClaimRecord, type DecisionRecord, type SiteUsage, type StoredArticle, type StoredCase } from './schema';
 
 /**
@@ -99,15 +100,43 @@ export async function saveArticle(db: CasefileDB, input: StoredArticle, caps: { 
     }
     usage.articles += 1;
     usage.chars += article.size;
-    while (usage.articles > caps.articles || usage.chars > caps.chars) {
-      const oldest = await db.articles.where('[siteKey+checkedAt]').between([site, Dexie.minKey], [site, Dexie.maxKey]).filter((a) => a.url !== article.url).first();
-      if (!oldest) break;
-      await db.articles.delete(oldest.url);
-      await db.claims.where('url').equals(oldest.url).delete();
-      usage.articles -= 1;
-      usage.chars -= oldest.size ?? articleSize(oldest);
-    }
-    await db.sites.put(usage);
+    await holdToCaps(db, usage, article.url, caps);
+  });
+}
+
+/** Drop a site's oldest articles (never `keep`) until it is within `caps`, and store its usage. Inside a transaction on articles, claims and sites. */
+async function holdToCaps(db: CasefileDB, usage: SiteUsage, keep: string, caps: { articles: number; chars: number }): Promise<void> {
+  const { site } = usage;
+  while (usage.articles > caps.articles || usage.chars > caps.chars) {
+    const oldest = await db.articles.where('[siteKey+checkedAt]').between([site, Dexie.minKey], [site, Dexie.maxKey]).filter((a) => a.url !== keep).first();
+    if (!oldest) break;
+    await db.articles.delete(oldest.url);
+    await db.claims.where('url').equals(oldest.url).delete();
+    usage.articles -= 1;
+    usage.chars -= oldest.size ?? articleSize(oldest);
+  }
+  await db.sites.put(usage);
+}
+
+/**
+ * Keep the page's text map with the stored article it was made for (counted in its site's
+ * share, like the text): 'other-text' when the article stored now is not the text the map
+ * was made from (the page changed, or was checked again, meanwhile).
+ */
+export async function savePageText(db: CasefileDB, url: string, map: PageTextMap, caps: { articles: number; chars: number } = SITE_CAPS): Promise<'saved' | 'not-found' | 'other-text'> {
+  return db.transaction('rw', db.articles, db.claims, db.sites, async () => {
+    const article = await db.articles.get(url);
+    if (!article) return 'not-found';
+    if (article.text.length !== map.articleLength) return 'other-text';
+    const before = article.size ?? articleSize(article);
+    const updated: StoredArticle = { ...article, pageText: map };
+    updated.size = articleSize(updated);
+    await db.articles.put(updated);
+    const site = article.siteKey ?? siteOf(url);
+    const usage: SiteUsage = (await db.sites.get(site)) ?? { site, articles: 1, chars: before };
+    usage.chars += updated.size - before;
+    await holdToCaps(db, usage, url, caps);
+    return 'saved';
   });
 }
 

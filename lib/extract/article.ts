@@ -28,6 +28,13 @@ const CREDIT_PROPS = /(^|\s)(copyrightHolder|copyrightNotice|creditText)(\s|$)/i
 const OTHER_STORIES = /(^|[\s_-])(byline|attribution|credit|credits|related|recirc|more-stories|read-more|readmore|promo|newsletter|recommend|trending|most-popular|outbrain|taboola|sponsored|advert|ad-slot|share|social|embed)([\s_-]|$)/i;
 
 /**
+ * The least text an article has (characters, spaces folded): less is a page still loading
+ * its text ("Loading…", a skeleton) or no article at all, and is never stored or shown as
+ * checked — a page that fills in its text later is read when the text is there.
+ */
+export const MIN_ARTICLE_CHARS = 200;
+
+/**
  * Whether a page looks like an article; pages that do not are left alone unless asked.
  * Readability's quick test, or the page saying so itself (og:type, JSON-LD *Article) — some
  * real articles (BBC's among them) are laid out so that the quick test misses them.
@@ -184,6 +191,7 @@ export function mapToPage(prepared: PreparedExtraction, parsed: ReadabilityResul
     text += data;
     previousBlock = block;
   }
+  if (text.replace(/\s+/g, ' ').trim().length < MIN_ARTICLE_CHARS) return null;
   const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? parsed.siteName ?? hostOf(url);
   return {
     article: {

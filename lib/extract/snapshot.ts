@@ -119,6 +119,13 @@ function escapeHtml(value: string, attribute: boolean): string {
   return value.replace(attribute ? /[&\u00a0<>"]/g : /[&\u00a0<>]/g, (c) => ESCAPES[c]);
 }
 
+const CANONICAL_LINK = /<link\b[^>]*\brel\s*=\s*(["']?)[^"'>]*\bcanonical\b[^>]*>/gi;
+
+/** The HTML without its canonical link (one the page left behind from an article it navigated away from). */
+export function withoutCanonical(html: string): string {
+  return html.replace(CANONICAL_LINK, '');
+}
+
 /** Layout whitespace inside a node, which the article text writes as spaces (offsets stay 1:1). */
 const LAYOUT_SPACE = /[\n\r\t\f]/g;
 

@@ -53,15 +53,39 @@ export interface StageTimings {
   slices?: [number, number][];
 }
 
+/**
+ * What a tab's page is, as the popup and the side panel say it:
+ * - `checking`: being read and checked (the first time, again, or after it changed);
+ * - `waiting`: it looks like an article but its text has not arrived (a page filling itself
+ *   in): never "no conflicts", it is read when the text is there;
+ * - `checked`: checked, its highlights drawn; `changed` while the page has changed since and
+ *   is about to be checked again;
+ * - `not-article`, `error`; `off`: the reader turned Casefile off here or everywhere;
+ *   `idle`: not looked at yet.
+ */
 export interface PageState {
-  status: 'checking' | 'checked' | 'not-article' | 'error' | 'idle';
+  status: 'checking' | 'waiting' | 'checked' | 'not-article' | 'error' | 'off' | 'idle';
   message?: string;
   url: string;
+  /** The page's canonical link, when it has one on the page's own origin (with the URL, the stored article's key). */
+  canonical?: string | null;
   title: string;
   published: string | null;
   annotations: Annotation[];
   /** Stored annotations whose text is no longer on the page (listed, never drawn on other words). */
   orphans?: Annotation[];
+  /**
+   * Annotations the page kept removing (re-rendering its text) after they were drawn again
+   * `MAX_REDRAWS` times: no longer shown, listed instead.
+   */
+  hidden?: Annotation[];
+  /** The page changed since it was checked (its text, or the nodes holding it): a check is on its way. */
+  changed?: boolean;
+  /**
+   * The article is about no case the reader follows (`lib/check/about.ts`): in the default
+   * reading mode its names and dates are not highlighted; this many were found.
+   */
+  quiet?: { withheld: number };
   /** True while a revisit shows what was stored and the page is being checked again. */
   rechecking?: boolean;
   /** Whether the reader has stayed on this article (see README, "stayed on"). */
@@ -69,4 +93,3 @@ export interface PageState {
   /** What the last check cost (for the benchmark and the curious). */
   timings?: StageTimings;
 }
-

@@ -67,3 +67,15 @@ export function spanIndexAt(spans: Span[], offset: number): number {
   }
   return -1;
 }
+
+/**
+ * The sentence a span sits in (from the start of the sentence holding `start` to the end of
+ * the one holding `end - 1`), so a claim is read in its sentence, not as a two-word quote.
+ * `spans` come from `splitSentences` over the same text; null when the span is in none.
+ */
+export function sentenceAround(spans: Span[], start: number, end: number): Span | null {
+  const first = spanIndexAt(spans, start);
+  const last = spanIndexAt(spans, Math.max(start, end - 1));
+  if (first < 0 && last < 0) return null;
+  return { start: spans[first < 0 ? last : first].start, end: spans[last < 0 ? first : last].end };
+}

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { StoredArticle } from '../../lib/db/schema';
+import { READING_KEY, type ReadingSettings } from '../../lib/page/settings';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -105,16 +106,21 @@ declare const chrome: any;
  * as the toolbar button would for the active tab.
  */
 export async function openPopupFor(browser: ExtensionBrowser, size = { width: 380, height: 760 }): Promise<Page> {
+  return openExtensionPageFor(browser, 'popup.html', size);
+}
+
+/** Open one of the extension's pages (popup, side panel) as a page speaking for the most recently opened web page tab (`?tab=ID`). */
+export async function openExtensionPageFor(browser: ExtensionBrowser, path: string, size: { width: number; height: number }): Promise<Page> {
   const ext = await browser.extensionPage();
   const tabId = await ext.evaluate(async () => {
     const tabs: { id?: number; url?: string }[] = await chrome.tabs.query({});
     const own = await chrome.tabs.getCurrent();
-    return tabs.filter((t) => t.id !== own?.id).map((t) => t.id).pop();
+    return tabs.filter((t) => t.id !== own?.id && !t.url?.startsWith('chrome-extension:')).map((t) => t.id).pop();
   });
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize(size);
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-  return popup;
+  const page = await browser.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}?tab=${tabId}`);
+  return page;
 }
 
 /** Ask the background for what it stored about a URL (the same message the popup uses). */
@@ -130,23 +136,41 @@ export async function askBackground(browser: ExtensionBrowser, message: { type: 
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
 
-/** A tab's content script state (as the popup asks for it), or null where there is none. */
-export async function tabState(browser: ExtensionBrowser, tabUrl: string): Promise<import('../../lib/messaging/protocol').PageState | null> {
+/** Change the reader's settings as the popup keeps them (pages opened after read them; open pages follow). */
+export async function setReading(browser: ExtensionBrowser, settings: Partial<ReadingSettings>): Promise<void> {
+  const page = await browser.extensionPage();
+  await page.evaluate(async ([key, changes]) => {
+    const now = (await chrome.storage.local.get(key))[key] ?? {};
+    await chrome.storage.local.set({ [key]: { ...now, ...changes } });
+  }, [READING_KEY, settings] as const);
+}
+
+/** The tab whose content script speaks for this page address, and its state (extension pages see no tab addresses: each tab is asked). */
+async function findTab(browser: ExtensionBrowser, tabUrl: string): Promise<{ id: number; state: import('../../lib/messaging/protocol').PageState } | null> {
   const ext = await browser.extensionPage();
   return ext.evaluate(async (u) => {
-    const tabs: { id?: number; url?: string }[] = await chrome.tabs.query({});
-    for (const t of tabs) {
+    for (const t of await chrome.tabs.query({})) {
       try {
         const answer = await chrome.tabs.sendMessage(t.id, { type: 'get-page-state' });
         // Builds before the message table answered with the state itself (the bench can run them).
         const state = answer?.ok === true && answer.value ? answer.value : answer;
-        if (state?.url === u) return state;
+        if (state?.url === u) return { id: t.id as number, state };
       } catch {
         // No content script in that tab.
       }
     }
     return null;
   }, tabUrl);
+}
+
+/** The id of the tab whose content script speaks for this page address. */
+export async function tabIdOf(browser: ExtensionBrowser, tabUrl: string): Promise<number | null> {
+  return (await findTab(browser, tabUrl))?.id ?? null;
+}
+
+/** A tab's content script state (as the popup asks for it), or null where there is none. */
+export async function tabState(browser: ExtensionBrowser, tabUrl: string): Promise<import('../../lib/messaging/protocol').PageState | null> {
+  return (await findTab(browser, tabUrl))?.state ?? null;
 }
 
 /** Open a page and wait until Casefile has checked it (or skipped it). */

@@ -28,6 +28,42 @@ async function cdpOf(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
+function findAll(node: DomNode, name: string, out: DomNode[] = []): DomNode[] {
+  if (node.nodeName === name) out.push(node);
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) findAll(child, name, out);
+  return out;
+}
+
+/** Run a function with `this` bound to a node the page cannot reach (inside a closed shadow root). */
+async function callOn<T>(cdp: CDPSession, backendNodeId: number, fn: string, args: unknown[]): Promise<T> {
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
+  const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!, functionDeclaration: fn, arguments: args.map((value) => ({ value })), returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`in a closed root: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as T;
+}
+
+/**
+ * Each highlight's look as drawn (computed styles of the element inside the mark's closed
+ * root), with the mark's text, in document order: what the reader sees, which no page script
+ * can read.
+ */
+export async function markLooks(page: Page, properties: string[]): Promise<{ text: string; style: Record<string, string> }[]> {
+  const cdp = await cdpOf(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const looks: { text: string; style: Record<string, string> }[] = [];
+  for (const mark of findAll(root, 'CASEFILE-MARK')) {
+    const look = mark.shadowRoots?.[0]?.children?.find((c) => c.nodeName === 'SPAN');
+    if (!look) continue;
+    looks.push(await callOn(cdp, look.backendNodeId, `function (props) {
+      const cs = getComputedStyle(this);
+      return { text: this.getRootNode().host.textContent, style: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])) };
+    }`, [properties]));
+  }
+  return looks;
+}
+
 /** Run a function with `this` bound to the open card's shadow root; null when no card is open. */
 export async function inCard<T>(page: Page, fn: string, ...args: unknown[]): Promise<T | null> {
   const cdp = await cdpOf(page);
@@ -35,12 +71,7 @@ export async function inCard<T>(page: Page, fn: string, ...args: unknown[]): Pro
   const host = find(root, 'CASEFILE-CARD');
   const shadow = host?.shadowRoots?.[0];
   if (!shadow) return null;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId!, functionDeclaration: fn, arguments: args.map((value) => ({ value })), returnByValue: true,
-  });
-  if (exceptionDetails) throw new Error(`in the card: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-  return result.value as T;
+  return callOn<T>(cdp, shadow.backendNodeId, fn, args);
 }
 
 /** The open card's text, or null. */
@@ -66,4 +97,23 @@ export async function clickInCard(page: Page, name: string): Promise<void> {
 export async function typeInCard(page: Page, label: string, text: string): Promise<void> {
   await clickInCard(page, label);
   await page.keyboard.type(text);
+}
+
+/**
+ * Click a control of the open card that writes (a decision, a note), as a reader would: when
+ * the card refuses (it had only just appeared — the write guard counts its half second from the
+ * browser's visibility report, which comes late on a busy machine), click again. Resolves once
+ * the card shows `shows`; throws after five refusals.
+ */
+export async function writeInCard(page: Page, name: string, shows: string): Promise<void> {
+  for (let tries = 0; tries < 5; tries++) {
+    await clickInCard(page, name);
+    for (const started = Date.now(); Date.now() - started < 2000; await new Promise((r) => setTimeout(r, 100))) {
+      const text = (await cardText(page)) ?? '';
+      if (text.includes(shows)) return;
+    }
+    const text = (await cardText(page)) ?? '';
+    if (!/nothing was changed|click again/.test(text)) throw new Error(`"${name}" did not lead to "${shows}" and was not refused: ${text.slice(-200)}`);
+  }
+  throw new Error(`"${name}" was refused five times`);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import type { PageState, StageTimings } from '../../lib/messaging/protocol';
-import { tabState, type ExtensionBrowser } from './browser';
+import { setReading, tabState, type ExtensionBrowser } from './browser';
 
 const require = createRequire(import.meta.url);
 const READABILITY_SOURCE = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
@@ -119,11 +119,18 @@ export interface PageRun {
 }
 
 /** Open `url`, wait until Casefile has checked or skipped it, and observe what it cost. */
+const everything = new WeakSet<ExtensionBrowser>();
+
 export async function runPage(
   browser: ExtensionBrowser,
   url: string,
   options: { timeoutMs?: number; readability?: boolean; outside?: boolean; reference?: string } = {},
 ): Promise<PageRun> {
+  // What is measured and swept is the whole job: every article's names and dates, about a case or not.
+  if (!everything.has(browser)) {
+    await setReading(browser, { mode: 'everything' });
+    everything.add(browser);
+  }
   const page = await browser.context.newPage();
   // Each error with when it happened: the page's own errors count only once Casefile has started.
   const errors: { at: number; origin: string; text: string }[] = [];

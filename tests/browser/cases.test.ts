@@ -109,6 +109,7 @@ describe('cases and annotations the user owns', () => {
     await options.locator('tr[data-case="harbor-bridge"]').getByRole('button', { name: 'Edit' }).click();
     await options.getByRole('tab', { name: /events/ }).click();
     await options.locator('.records button', { hasText: 'Collapse of the Harbor Bridge' }).click();
+    await options.getByRole('button', { name: 'As JSON' }).click();
     const editor = options.getByLabel('Record (JSON)');
     const record = JSON.parse(await editor.inputValue());
     await editor.fill(JSON.stringify({ ...record, date: '2024-03-09' }, null, 2));

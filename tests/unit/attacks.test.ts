@@ -220,7 +220,7 @@ describe('5. exports cannot be made to carry markup', () => {
       sources: [{ publisher: 'P', title: 'T](javascript:alert(1))', url: SOURCE.url, published: null }],
     } as never;
     const md = toMarkdown([{ url: 'https://news.example/page>\n<img src=x>', title: 'Title\n# Injected heading\n<script>x</script>', published: null, annotations: [annotation] }]);
-    expect(md.split('\n').filter((l) => /^\s*(#|<)/.test(l))).toEqual(['# Title # Injected heading \\<script\\>x\\</script\\>', '## Flags (1)', '## Consistent with the case (0)', '## Names (0) and dates (1)']);
+    expect(md.split('\n').filter((l) => /^\s*(#|<)/.test(l))).toEqual(['# Title # Injected heading \\<script\\>x\\</script\\>', '## Flags (1)', '## Consistent with the case (0)', '## Names (0)', '## Dates (1)']);
     // No unescaped markup: the source whose URL holds a line break is no link, and its title cannot make one.
     expect(md).not.toMatch(/(^|[^\\])(<(img|script)|\]\(javascript:)/m);
     expect(md).toContain('  - P: T\\](javascript:alert(1))');
@@ -314,7 +314,7 @@ describe('7. the smaller ones', () => {
       id: 'p', start: 0, end: 8, exact: name, prefix: '', suffix: '', kind: 'person', entity: 'ann', entityName: name, value: null, granularity: null,
       verdict: 'consistent', claim: null, claimKey: null, expected: null, explanation: null, caseId: 'c', caseTitle: 'C', sources: [], others: [],
     } as never;
-    render(h(ClaimCard, { annotation, at: { top: 0, left: 0 }, onClose: () => undefined }), root);
+    render(h(ClaimCard, { annotation, anchor: () => [], onClose: () => undefined }), root);
     expect(root.textContent).not.toContain('\u202e');
     expect(root.textContent).toContain('Ann [U+202E]eeL');
     expect(root.querySelector('.quote bdi')?.textContent).toBe('Ann [U+202E]eeL');

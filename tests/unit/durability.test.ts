@@ -55,9 +55,32 @@ describe('decisions', () => {
     const annotation = stored.article.annotations.find((a: any) => a.exact === 'Oct. 21, 2023');
     expect(annotation.decision.note).toBe('The article means the hearing.');
     const w3c = toW3C(stored.article);
-    expect(w3c.first.items.find((i) => i.target.selector[0].exact === 'Oct. 21, 2023')!.body.decision).toMatchObject({ verdict: 'wrong' });
+    const item = w3c.first.items.find((i) => i.target.selector[0].exact === 'Oct. 21, 2023')!;
+    expect(item.body.find((b) => b.type === 'Dataset')).toMatchObject({ decision: { verdict: 'wrong' } });
+    // Another client shows the note as a comment, and the verdict with the decision as an assessment.
+    expect(item.body).toContainEqual(expect.objectContaining({ type: 'TextualBody', purpose: 'commenting', value: 'The article means the hearing.' }));
+    expect(item.body.find((b) => b.type === 'TextualBody' && b.purpose === 'assessing')).toMatchObject({ id: expect.stringMatching(/assessment$/), value: expect.stringContaining('You marked the checker wrong here.') });
     const cleared: any = await ask(service, { type: 'set-decision', url: ARTICLE.url, key: annotationKey(flag), verdict: null, note: '' });
     expect(cleared.decision).toBeNull();
+  });
+});
+
+describe('page text maps', () => {
+  const map = { articleLength: ARTICLE.text.length, segments: [0, 40, ARTICLE.text.length], excerpt: { start: 8, text: 'x'.repeat(ARTICLE.text.length + 64) } };
+
+  it('are kept with the article they were made for, and refused for another text or page', async () => {
+    const service = new CasefileService(new CasefileDB(`p-${Math.random()}`));
+    await ask(service, { type: 'check-article', article: ARTICLE });
+    expect(await refusal(service, { type: 'set-page-text', url: ARTICLE.url, map: { ...map, articleLength: 5, segments: [0, 40, 5] } }, 'page', ARTICLE.url)).toMatchObject({ code: 'invalid' });
+    expect(await refusal(service, { type: 'set-page-text', url: 'https://other.example/b', map }, 'page', ARTICLE.url)).toMatchObject({ code: 'forbidden', message: 'a page may only speak about its own article' });
+    expect(await refusal(service, { type: 'set-page-text', url: ARTICLE.url, map: { ...map, segments: [0, -4, 3] } }, 'page', ARTICLE.url)).toMatchObject({ code: 'malformed', problems: [expect.stringMatching(/^map\.segments\[1\]: /)] });
+    expect(await refusal(service, { type: 'set-page-text', url: ARTICLE.url, map: { ...map, segments: [5, 40, 3, 0, 60, 2] } }, 'page', ARTICLE.url)).toMatchObject({ code: 'malformed' });
+    expect(await refusal(service, { type: 'set-page-text', url: 'https://news.example/never-checked', map }, 'page', 'https://news.example/never-checked')).toMatchObject({ code: 'not-found' });
+    expect(await ask(service, { type: 'set-page-text', url: ARTICLE.url, map }, 'page', ARTICLE.url)).toEqual({});
+    const stored: any = await ask(service, { type: 'get-article', url: ARTICLE.url });
+    expect(stored.article.pageText).toEqual(map);
+    // Counted in the site's share, like the text.
+    expect(stored.article.size).toBeGreaterThan(ARTICLE.text.length * 2);
   });
 });
 

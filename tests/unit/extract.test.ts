@@ -42,3 +42,21 @@ describe('extractArticle keeps the spaces between words', () => {
     expect(extracted?.article.text).toContain('\n\nFirst.\n\nSecond.\n\n');
   });
 });
+
+describe('a page still loading its article', () => {
+  const skeleton = (inside: string) => `<html><head><title>Loading…</title><meta property="og:type" content="article"></head><body>
+    <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header><main><article>${inside}</article></main>
+    <footer><p>© 2025 The Paper</p></footer></body></html>`;
+
+  it.each([
+    ['"Loading…"', '<p class="loading">Loading…</p>'],
+    ['a skeleton of empty blocks and a sentence', '<h1></h1><p>Please wait while the story loads.</p><p></p>'],
+  ])('has no article yet (%s): never an article of a few words', (_what, inside) => {
+    expect(extractArticle(htmlDocument(skeleton(inside)), 'http://127.0.0.1/story.html')).toBeNull();
+  });
+
+  it('has one once its text is there', () => {
+    const text = 'The armorer loaded the revolver before the rehearsal, the prosecutors said in court. '.repeat(3);
+    expect(extractArticle(htmlDocument(skeleton(`<h1>Trial</h1><p>${text}</p>`)), 'http://127.0.0.1/story.html')?.article.text).toContain('The armorer');
+  });
+});

@@ -8,7 +8,8 @@ import type { PageAnalysis } from '../../analysis/analyse';
 import { CASE_FORMAT, CASE_FORMAT_VERSION } from '../../cases/format';
 import { checkArticle } from '../../check/check';
 import type { StoredArticle } from '../../db/schema';
-import { activeOnSite, applyDecisions, articleKey, decisionsOf, markStayed, otherArticles, saveArticle, withDecisions } from '../../db/store';
+import { activeOnSite, applyDecisions, articleKey, decisionsOf, markStayed, otherArticles, saveArticle, savePageText, withDecisions } from '../../db/store';
+import { pageTextMap } from '../../db/shapes';
 import { buildCaseIndex, type CaseIndex } from '../../link/case-index';
 import { articleText, checkHtmlRequest, pageUrl } from '../../messaging/requests';
 import { fail, ok } from '../../messaging/result';
@@ -81,6 +82,22 @@ export const CHECKING = {
     handle: async (m, s: ServiceContext) => {
       await s.writes;
       return (await markStayed(s.db, articleKey(m.url, m.canonical))) ? ok({}) : fail('not-found', 'this article is not stored');
+    },
+  }),
+  /**
+   * Where the stored article's characters sit in the page's own text, made by the page (where
+   * the DOM is) once it has drawn, for W3C selectors another client can use. Kept only with
+   * the text it was made for.
+   */
+  'set-page-text': route(object({ url: pageUrl, canonical: optional(orNothing(pageUrl)), map: pageTextMap }), {
+    from: 'page',
+    about: (m) => m.url,
+    handle: async (m, s: ServiceContext) => {
+      await s.writes;
+      const saved = await savePageText(s.db, articleKey(m.url, m.canonical), m.map);
+      if (saved === 'not-found') return fail('not-found', 'this article is not stored');
+      if (saved === 'other-text') return fail('invalid', 'the map was made for another text of this article (it changed, or was checked again)');
+      return ok({});
     },
   }),
   'get-article': route(aboutPage, {

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CaseFile } from '../../../lib/cases/format';
-import type { Annotation } from '../../../lib/types';
+import type { PageAnnotations } from '../../../lib/export/w3c';
 
 /** A page to check: its HTML and the address it was read at (its key, and the base of its links). */
 export interface EngineJob {
@@ -16,13 +16,11 @@ export interface EngineJob {
   html: string;
 }
 
-/** A checked page, as the extension stores it (less what only a reader's history adds: other articles, decisions). */
-export interface CheckedPage {
-  url: string;
-  title: string;
-  published: string | null;
-  annotations: Annotation[];
-}
+/**
+ * A checked page, as the extension stores it (less what only a reader's browser adds: other
+ * articles, decisions, and the map into the page's own text, which needs the live page).
+ */
+export type CheckedPage = PageAnnotations;
 
 export type EngineAnswer = { seq: number; page: CheckedPage } | { seq: number; error: string };
 

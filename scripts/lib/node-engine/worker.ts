@@ -18,7 +18,7 @@ parentPort!.on('message', (job: EngineJob) => {
   try {
     const result = checkHtml(job.html, job.url, index, parseWithLinkedom);
     answer = result
-      ? { seq: job.seq, page: { url: normaliseUrl(result.article.url, result.article.canonical), title: result.article.title, published: result.article.published, annotations: result.annotations } }
+      ? { seq: job.seq, page: { url: normaliseUrl(result.article.url, result.article.canonical), title: result.article.title, published: result.article.published, text: result.article.text, annotations: result.annotations } }
       : { seq: job.seq, error: 'no article found on the page' };
   } catch (error) {
     answer = { seq: job.seq, error: `the check failed: ${error instanceof Error ? error.message : String(error)}` };
