@@ -28,7 +28,7 @@ function* orderedTextSteps(doc: Document): Generator<void, Text[]> {
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const parent = t.parentNode as Element | null;
     if (parent && !NOT_TEXT.has(parent.localName) && !fallback.has(t)) out.push(t as Text);
-    if (++seen % 2000 === 0) yield;
+    if (++seen % 1000 === 0) yield;
   }
   return out;
 }
@@ -66,43 +66,58 @@ export function snapshotPage(doc: Document): PageSnapshot {
   return { html: leanHtml(doc.documentElement.outerHTML), texts: orderedTexts(doc) };
 }
 
-/** Above this many elements, serialising a page at once takes more than a frame (about 1.5 µs an element here). */
-const LARGE_PAGE = 5000;
-/** Elements serialised in one piece. */
-const PIECE = 1500;
+/** Elements serialised in one piece (when none of them is a script or a style sheet). */
+const PIECE = 400;
+/** Text and comment children written between two breaths. */
+const RUN = 200;
 
 /**
- * The same snapshot in steps, for a page too large to serialise within a frame: the page is
- * written out piece by piece — an element of at most `PIECE` elements at once, a larger one
- * as its start tag, its children and its end tag — and its text nodes numbered in steps. A
- * page that changes meanwhile costs a node or two at attach time (each is checked), never a
- * wrong highlight. Small pages are taken at once, as `snapshotPage` does.
+ * The same snapshot in steps, so that no step holds the page's thread for a frame: the page
+ * is written out piece by piece — an element of at most `PIECE` elements holding no script
+ * or style sheet at once (natively), a larger one or one holding scripts as its start tag,
+ * its children and its end tag; a script or style sheet as its tags alone, so their bodies
+ * (most of many pages' weight) are never even serialised — then its text nodes are numbered
+ * a thousand at a time. A page that changes meanwhile costs a node or two at attach time
+ * (each is checked), never a wrong highlight.
  */
 export function* snapshotSteps(doc: Document): Generator<void, PageSnapshot> {
-  if (doc.getElementsByTagName('*').length <= LARGE_PAGE) return snapshotPage(doc);
   const parts: string[] = [];
   yield* serialiseSteps(doc.documentElement, parts);
+  const html = parts.join('');
+  yield;
   const texts = yield* orderedTextSteps(doc);
-  return { html: parts.join(''), texts };
+  return { html, texts };
 }
 
 /** Elements whose text is written as it is, not escaped (HTML's serialisation rules). */
 const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
 
 function* serialiseSteps(el: Element, out: string[]): Generator<void, void> {
-  if (el.localName === 'template' || el.getElementsByTagName('*').length <= PIECE) {
+  const tag = el.localName;
+  if (tag === 'script' || tag === 'style') {
+    // As `leanHtml` writes them: tags only, but JSON-LD (it says when the article was published).
+    const jsonLd = tag === 'script' && /ld\+json/i.test(el.getAttribute('type') ?? '');
+    out.push(`${leanHtml(startTag(el))}${jsonLd ? el.textContent ?? '' : ''}</${tag}>`);
+    return;
+  }
+  if (tag === 'template' || (el.getElementsByTagName('*').length <= PIECE && !el.querySelector('script, style'))) {
     out.push(leanHtml(el.outerHTML));
     yield;
     return;
   }
   out.push(leanHtml(startTag(el)));
-  const raw = RAW_TEXT.has(el.localName);
+  const raw = RAW_TEXT.has(tag);
+  let run = 0;
   for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1) yield* serialiseSteps(child as Element, out);
-    else if (child.nodeType === 3) out.push(raw ? (child as Text).data : escapeHtml((child as Text).data, false));
+    if (child.nodeType === 1) {
+      yield* serialiseSteps(child as Element, out);
+      continue;
+    }
+    if (child.nodeType === 3) out.push(raw ? (child as Text).data : escapeHtml((child as Text).data, false));
     else if (child.nodeType === 8) out.push(`<!--${(child as Comment).data}-->`);
+    if (++run % RUN === 0) yield;
   }
-  out.push(`</${el.localName}>`);
+  out.push(`</${tag}>`);
 }
 
 /** An element's start tag as HTML writes it (built from its attributes: cloning would run a page's custom element code). */
