@@ -83,6 +83,7 @@ const RUN = 200;
 export function* snapshotSteps(doc: Document): Generator<void, PageSnapshot> {
   const parts: string[] = [];
   yield* serialiseSteps(doc.documentElement, parts);
+  yield;
   const html = parts.join('');
   yield;
   const texts = yield* orderedTextSteps(doc);
@@ -164,7 +165,7 @@ export function* attachSteps(text: string, triples: readonly number[], texts: re
   let shift = 0;
   let next = 0;
   for (let i = 0; i + 2 < triples.length; i += 3) {
-    if (i % 1500 === 0) yield;
+    if (i % 300 === 0) yield;
     const ordinal = triples[i];
     const start = triples[i + 1];
     const end = triples[i + 2];
