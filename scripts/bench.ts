@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { askBackground, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { resolve } from 'node:path';
-import { generateCase, heavyArticle, longArticle, manyParagraphs } from './lib/bench-data';
+import { asVersion1, generateCase, heavyArticle, longArticle, manyParagraphs } from './lib/bench-data';
 import { EnginePool } from './lib/node-engine/pool';
 import { BUNDLED_CASE } from '../lib/background/service';
 import { measureFloor, type FloorRun } from './lib/floor';
@@ -274,7 +274,9 @@ async function main() {
 
     log(`Casefile benchmark: ${files.length} pages from ${dirs.join(', ')}, ${repeat} run(s) each, Chromium headless, ${new Date().toISOString()}\n`);
     const importStarted = Date.now();
-    await send(browser, { type: 'import-case', file: serializeCase(bigCase), activate: false });
+    // A build from before case format version 2 (benched for comparison) takes the same records written as version 1.
+    await send(browser, { type: 'import-case', file: serializeCase(bigCase), activate: false })
+      .catch(() => send(browser, { type: 'import-case', file: serializeCase(asVersion1(bigCase)), activate: false }));
     const importMs = Date.now() - importStarted;
     // The two cases take turns, run by run, so that the machine's drift over the minutes a
     // pass takes (and the big case sitting in the database) weighs on both alike.

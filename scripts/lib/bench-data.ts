@@ -60,6 +60,25 @@ export function generateCase(records: number): CaseFile {
   };
 }
 
+/**
+ * The same case in the format's version 1, for benching builds from before version 2: its
+ * additions (works, event types and other dates, ages and births, matters' defendants and
+ * charges) left out.
+ */
+export function asVersion1(file: CaseFile): CaseFile {
+  const { works, ...rest } = file as CaseFile & { works?: { id: string }[] };
+  const gone = new Set((works ?? []).map((w) => w.id));
+  const strip = <T extends object>(records: T[] | undefined, keys: string[]): T[] => (records ?? []).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k))) as T);
+  return {
+    ...rest,
+    version: 1,
+    people: strip(file.people, ['born', 'ages']),
+    matters: strip(file.matters, ['defendants', 'charges']),
+    events: strip(file.events, ['type', 'otherDates']).map((e) => ({ ...e, participants: e.participants?.filter((p) => !gone.has(p)) })),
+    facts: file.facts.filter((f) => !gone.has(f.subject) && !gone.has(String(f.value))),
+  } as unknown as CaseFile;
+}
+
 const SEEDS = ['../shared/fixtures/seeds/000_ed7fe8675b0af3e5.html', '../shared/fixtures/seeds/003_d2d70b7a6efd8930.html'];
 
 /** The seed pages' paragraphs (those with a sentence or more of text), as HTML. */
