@@ -1,9 +1,9 @@
 /**
  * The whole check of one page without a browser: HTML → article → mentions → annotations,
- * through the very functions the extension runs (the offscreen document's `analyseHtml`, the
- * background's `checkArticle`). Only the HTML parser is injected, so the same code runs under
- * Node (linkedom), in tests (happy-dom) and in the extension (DOMParser). `npm run eval --
- * --claims` scores on it, and a Node engine for `npm run check` can build on it.
+ * through the very functions the extension's host runs (`analyseHtml`, `checkArticle`). Only
+ * the HTML parser is injected, so the same code runs under Node (linkedom), in tests
+ * (happy-dom) and in the extension (DOMParser). `npm run eval -- --claims` scores on it, and
+ * `npm run check -- --engine node` runs it in worker threads.
  */
 import { analyseHtml } from '../analysis/analyse';
 import { checkArticle } from '../check/check';

@@ -1,8 +1,4 @@
-/**
- * The shapes of what a page sends about itself: its article as text, or itself as HTML.
- * Shared by the background's table and the analysis host (Chrome's offscreen document), which
- * starts on a page's `check-html` before the background has answered it.
- */
+/** The shapes of what a page sends about itself: its article as text, or itself as HTML. */
 import type { ArticleText } from '../types';
 import { day, httpUrl, line, nullable, object, optional, orNothing, text, type Shape } from '../util/shapes';
 import { MAX_HTML, MAX_TEXT } from './protocol';
@@ -19,4 +15,4 @@ export const articleText: Shape<ArticleText> = object({
   canonical: optional(orNothing(pageUrl)),
 });
 
-export const checkHtmlRequest = object({ id: text(100, { nonEmpty: true }), url: pageUrl, html: text(MAX_HTML) });
+export const checkHtmlRequest = object({ url: pageUrl, html: text(MAX_HTML) });

@@ -25,11 +25,6 @@ interface Checked {
   timings: Omit<StageTimings, 'scriptStart' | 'mainStart' | 'runStart' | 'total' | 'work' | 'end' | 'slices'>;
 }
 
-/** An id for one check-html message (the analysis host files its work under it). */
-function randomId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 /** A message to the background, its answer's value or its failure thrown (see `Messenger.call`). */
 export type SendToBackground = <K extends keyof Messages>(type: K, request: Messages[K]['request']) => Promise<Messages[K]['response']>;
 
@@ -173,7 +168,7 @@ export class PageSession {
     if (snapshot.html.length > MAX_HTML) return null;
     const html = stale ? withoutCanonical(snapshot.html) : snapshot.html;
     const sent = performance.now();
-    const answer = await this.send('check-html', { id: randomId(), url, html }).catch((error) => ({ unavailable: String(error) }));
+    const answer = await this.send('check-html', { url, html }).catch((error) => ({ unavailable: String(error) }));
     const roundTrip = performance.now() - sent;
     if ('unavailable' in answer) return null;
     if (!answer.article) return undefined;

@@ -22,7 +22,7 @@ const inProcess: Analyser = async ({ html: h, url }) => analyse(h, url);
 
 describe('check-html in the host', () => {
   it('gives the same annotations as the page extracting on its own, with the text nodes as ordinals', async () => {
-    const viaHtml: any = await ask(new CasefileService(new CasefileDB(`t-${Math.random()}`), inProcess), { type: 'check-html', id: 'i', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
+    const viaHtml: any = await ask(new CasefileService(new CasefileDB(`t-${Math.random()}`), inProcess), { type: 'check-html', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
     const { article } = extractArticle(htmlDocument(readFileSync(resolve(SEEDS_DIR, PAGE), 'utf8'), URL_OF_PAGE), URL_OF_PAGE)!;
     const viaText: any = await ask(new CasefileService(new CasefileDB(`t-${Math.random()}`)), { type: 'check-article', article }, 'page', URL_OF_PAGE);
     expect(viaHtml.article).toEqual(article);
@@ -38,7 +38,7 @@ describe('check-html in the host', () => {
   ])('says the page must extract on its own with %s, and stores nothing', async (_name, analyser, why) => {
     const db = new CasefileDB(`t-${Math.random()}`);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const answer = await refusal(new CasefileService(db, analyser), { type: 'check-html', id: 'j', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
+    const answer = await refusal(new CasefileService(db, analyser), { type: 'check-html', url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE);
     warn.mockRestore();
     expect(answer.code).toBe('unavailable');
     expect(answer.message).toMatch(why);
@@ -47,13 +47,13 @@ describe('check-html in the host', () => {
 
   it('refuses a page asking about another page, and a malformed message', async () => {
     const service = new CasefileService(new CasefileDB(`t-${Math.random()}`), inProcess);
-    expect(await refusal(service, { type: 'check-html', id: 'k', url: 'http://127.0.0.1/other.html', html: html() }, 'page', URL_OF_PAGE)).toMatchObject({ code: 'forbidden', message: 'a page may only speak about its own article' });
-    expect(await refusal(service, { type: 'check-html', id: 5, url: URL_OF_PAGE, html: html() }, 'page', URL_OF_PAGE)).toMatchObject({ code: 'malformed', problems: ['id: 5 is not a string'] });
+    expect(await refusal(service, { type: 'check-html', url: 'http://127.0.0.1/other.html', html: html() }, 'page', URL_OF_PAGE)).toMatchObject({ code: 'forbidden', message: 'a page may only speak about its own article' });
+    expect(await refusal(service, { type: 'check-html', url: URL_OF_PAGE, html: 5 }, 'page', URL_OF_PAGE)).toMatchObject({ code: 'malformed', problems: ['html: 5 is not a string'] });
   });
 
   it('answers a page without an article with no article, and stores nothing', async () => {
     const db = new CasefileDB(`t-${Math.random()}`);
-    const answer = await ask(new CasefileService(db, inProcess), { type: 'check-html', id: 'l', url: URL_OF_PAGE, html: '<html><head><title>Empty</title></head><body></body></html>' }, 'page', URL_OF_PAGE);
+    const answer = await ask(new CasefileService(db, inProcess), { type: 'check-html', url: URL_OF_PAGE, html: '<html><head><title>Empty</title></head><body></body></html>' }, 'page', URL_OF_PAGE);
     expect(answer).toEqual({ article: null });
     expect(await db.articles.count()).toBe(0);
   });

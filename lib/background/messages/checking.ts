@@ -1,6 +1,6 @@
 /**
  * Checking: a page sends its article (as text, or itself as HTML to be extracted off its
- * thread); the background links and checks it against the active cases, answers, then stores
+ * thread); the host links and checks it against the active cases, answers, then stores
  * it. A page speaks only for its own article; what it learns is its own article's reading.
  */
 import { anchorAnnotations } from '../../anchor/quote';
