@@ -103,10 +103,10 @@ function candidateEvents(ctx: CheckContext, i: number, reading: Exclude<DateRead
   }
   const keys = words.map((w) => w.key);
   const head = reading.predicate.entry.keys[0];
-  for (const [id, triggers] of ctx.index.eventTriggerKeys) {
+  for (const id of ctx.index.eventsByTriggerKey.get(head) ?? []) {
     const e = ctx.index.events.get(id)!;
     if (out.has(e) || (e.type && reading.excluded.includes(e.type))) continue;
-    if (triggers.some((t) => t.includes(head) && containsRun(keys, t))) out.add(e);
+    if (ctx.index.eventTriggerKeys.get(id)!.some((t) => t.includes(head) && containsRun(keys, t))) out.add(e);
   }
   void i;
   return [...out].filter((e) => !ctx.published || isOnOrBefore(e.date, ctx.published)).sort((a, b) => b.date.localeCompare(a.date));
@@ -190,12 +190,14 @@ function sentenceTypes(ctx: CheckContext, words: Word[], predicates: Predicate[]
  */
 function eventOn(ctx: CheckContext, said: { value: string; granularity: 'year' | 'month' | 'day' }, reading: Exclude<DateReading, { kind: 'other' }>, types: Set<string>, i: number): CaseEvent | null {
   const actors = ctx.entitiesIn[i];
-  for (const e of ctx.index.events.values()) {
+  // Only events of the types the sentence names can be it: looked up by type, not all scanned.
+  for (const type of types) {
     // Events of a kind the sentence's own words rule out ("the manslaughter charge", not the lawsuit).
-    if (e.type && reading.excluded.includes(e.type)) continue;
-    if (!e.type || !types.has(e.type) || reading.types.includes(e.type)) continue;
-    if (!(e.participants ?? []).some((p) => actors.has(p))) continue;
-    if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
+    if (reading.excluded.includes(type) || reading.types.includes(type)) continue;
+    for (const e of ctx.index.eventsByType.get(type) ?? []) {
+      if (!(e.participants ?? []).some((p) => actors.has(p))) continue;
+      if ([e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }))) return e;
+    }
   }
   return null;
 }

@@ -52,6 +52,8 @@ export interface CaseIndex {
   eventsByType: Map<string, CaseEvent[]>;
   /** Each event's trigger phrases as lemma keys, so "withdrew" finds a trigger "withdraws". */
   eventTriggerKeys: Map<string, string[][]>;
+  /** The events whose trigger phrases hold a lemma key, by that key (a case can have 100,000 events). */
+  eventsByTriggerKey: Map<string, string[]>;
   /** Whether any event has a type: then a typed event is found by its type, its triggers only add words. */
   typed: boolean;
   /**
@@ -136,11 +138,14 @@ export function buildCaseIndex(input: CaseFile): CaseIndex {
   for (const f of file.facts) for (const t of f.triggers ?? []) insert(triggers, tokenize(t).map((x) => x.key), { owner: f.id, ownerType: 'fact', text: t } satisfies TriggerEntry);
   const eventsByType = new Map<string, CaseEvent[]>();
   const eventTriggerKeys = new Map<string, string[][]>();
+  const eventsByTriggerKey = new Map<string, string[]>();
   const triggerForms = new FormIndex();
   for (const e of file.events) {
-    if (e.type) eventsByType.set(e.type, [...(eventsByType.get(e.type) ?? []), e]);
+    if (e.type) pushTo(eventsByType, e.type, e);
     const keys = (e.triggers ?? []).map((t) => tokenize(t).filter((x) => !x.capitalised).map((x) => triggerForms.add(x.key))).filter((k) => k.length);
-    if (keys.length) eventTriggerKeys.set(e.id, keys);
+    if (!keys.length) continue;
+    eventTriggerKeys.set(e.id, keys);
+    for (const key of new Set(keys.flat())) pushTo(eventsByTriggerKey, key, e.id);
   }
   const factsBySubject = new Map<string, Fact[]>();
   for (const f of file.facts) {
@@ -155,6 +160,7 @@ export function buildCaseIndex(input: CaseFile): CaseIndex {
     events,
     eventsByType,
     eventTriggerKeys,
+    eventsByTriggerKey,
     typed: eventsByType.size > 0,
     triggerLexicon: { lexicon: triggerLexiconOf(file.events, eventTriggerKeys), forms: triggerForms },
     facts: file.facts,
@@ -172,14 +178,18 @@ function triggerLexiconOf(events: CaseEvent[], keys: Map<string, string[][]>): M
   const out = new Map<string, LexiconEntry[]>();
   for (const e of events) {
     if (e.type) continue;
-    for (const k of keys.get(e.id) ?? []) {
-      const list = out.get(k[0]) ?? [];
-      list.push({ keys: k, phrase: k.join(' '), sense: { types: [`#${e.id}`] } });
-      list.sort((a, b) => b.keys.length - a.keys.length);
-      out.set(k[0], list);
-    }
+    for (const k of keys.get(e.id) ?? []) pushTo(out, k[0], { keys: k, phrase: k.join(' '), sense: { types: [`#${e.id}`] } });
   }
+  // Longest phrases first, sorted once per list (a case can hold thousands of events per word).
+  for (const list of out.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   return out;
+}
+
+/** Add to a map of lists. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A name's tokens for fuzzy comparison: lowercase, diacritics folded, initials and titles left out. */

@@ -33,8 +33,60 @@ export function misspeltPerson(index: CaseIndex, written: string): string | null
   const tokens = nameTokens(written);
   if (tokens.length < 2) return null;
   const fits = new Set<string>();
-  for (const name of index.personNames) if (matches(tokens, name)) fits.add(name.entity);
+  for (const name of namesNear(index, tokens)) if (matches(tokens, name)) fits.add(name.entity);
   return fits.size === 1 ? [...fits][0] : null;
+}
+
+/**
+ * Names whose surname a written surname could misspell — every name, for a small case; for a
+ * large one (a newsroom's case of thousands of people), only those sharing enough of its
+ * letter pairs to lie within reach (each edit breaks at most two of a word's pairs), and
+ * those with the same parts in another order.
+ */
+function namesNear(index: CaseIndex, tokens: string[]): Iterable<PersonName> {
+  if (index.personNames.length <= 500) return index.personNames;
+  let near = nearby.get(index);
+  if (!near) nearby.set(index, (near = new SurnamePairs(index.personNames)));
+  return near.candidates(tokens);
+}
+
+const nearby = new WeakMap<CaseIndex, SurnamePairs>();
+
+const pairsOf = (word: string): string[] => Array.from({ length: Math.max(0, word.length - 1) }, (_, i) => word.slice(i, i + 2));
+const partsKey = (tokens: string[]) => tokens.flatMap((w) => w.split('-')).sort().join(' ');
+
+/** An inverted index of surnames' letter pairs, and of names' parts in any order. */
+class SurnamePairs {
+  private readonly byPair = new Map<string, number[]>();
+  private readonly byParts = new Map<string, number[]>();
+
+  constructor(private readonly names: PersonName[]) {
+    names.forEach((name, i) => {
+      for (const pair of new Set(pairsOf(name.tokens.at(-1) ?? ''))) push(this.byPair, pair, i);
+      push(this.byParts, partsKey(name.tokens), i);
+    });
+  }
+
+  candidates(tokens: string[]): PersonName[] {
+    const surname = tokens.at(-1) ?? '';
+    // A surname of up to 5 letters is only within reach of surnames of up to 7 (one edit allowed).
+    const edits = surname.length >= 6 ? 2 : 1;
+    // Each edit breaks at most two of the pairs (counted once each) the written surname has.
+    const pairs = new Set(pairsOf(surname));
+    const need = pairs.size - 2 * edits;
+    if (need <= 0) return this.names;
+    const shared = new Map<number, number>();
+    for (const pair of pairs) for (const i of this.byPair.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const out = new Set<number>(this.byParts.get(partsKey(tokens)) ?? []);
+    for (const [i, count] of shared) if (count >= need) out.add(i);
+    return [...out].map((i) => this.names[i]);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function matches(tokens: string[], name: PersonName): boolean {

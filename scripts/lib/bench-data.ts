@@ -79,7 +79,8 @@ export function asVersion1(file: CaseFile): CaseFile {
   } as unknown as CaseFile;
 }
 
-const SEEDS = ['../shared/fixtures/seeds/000_ed7fe8675b0af3e5.html', '../shared/fixtures/seeds/003_d2d70b7a6efd8930.html'];
+/** The seed pages: about the case, with flags. */
+export const SEEDS = ['../shared/fixtures/seeds/000_ed7fe8675b0af3e5.html', '../shared/fixtures/seeds/003_d2d70b7a6efd8930.html'];
 
 /** The seed pages' paragraphs (those with a sentence or more of text), as HTML. */
 function seedParagraphs(): string[] {

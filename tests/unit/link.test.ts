@@ -3,7 +3,10 @@
  * words), against the bundled case: who the quoted words link to, or null.
  */
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../lib/link/fuzzy';
+import { editDistance, misspeltPerson } from '../../lib/link/fuzzy';
+import { buildCaseIndex } from '../../lib/link/case-index';
+import { generateCase } from '../../scripts/lib/bench-data';
+import { bundledIndex } from '../helpers/pipeline';
 import { checkText, over } from '../helpers/claims';
 
 const linkedAt = (text: string, quote: string) => over(text, checkText(text, '2024-07-13'), quote).filter((a) => a.kind === 'person' || a.kind === 'organization' || a.kind === 'place');
@@ -59,5 +62,29 @@ describe('edit distance', () => {
     ['baldwin', 'baldwin', 0],
   ])('%s → %s is %i', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
+  });
+});
+
+describe('misspellings in a large case', () => {
+  // The bundled case and 3,000 people more: the names a misspelling is compared with are
+  // found through an index of letter pairs, and must be the same ones a full scan finds.
+  const generated = generateCase(6000);
+  // Two-word names, as people have (the generator numbers its names to keep them apart).
+  const big = { ...generated, people: generated.people.map((p) => (p.id.startsWith('gen_') ? { ...p, name: p.name.split(' ').slice(0, 2).join(' ') } : p)) };
+  const index = buildCaseIndex(big);
+  const small = bundledIndex();
+
+  it.each([
+    ['Alex Baldwin'], ['Alec Baldwyn'], ['Joel Sousa'], ['Hannah Reed-Gutierrez'], ['Carrie T. Morrissey'], ['Halyna Hutchens'], ['Andrea Reebe'], ['Mary Carmack Altwis'], ['Nobody Atall'],
+  ])('links "%s" as the bundled case alone does', (written) => {
+    expect(misspeltPerson(index, written)).toBe(misspeltPerson(small, written));
+  });
+
+  it('finds a generated person misspelt by one letter, among thousands', () => {
+    const named = (name: string) => big.people.filter((p) => p.name === name).length;
+    const person = big.people.filter((p) => p.id.startsWith('gen_') && named(p.name) === 1 && p.name.split(' ')[1].length >= 8).at(-1)!;
+    const [given, surname] = person.name.split(' ');
+    const typo = `${given} ${surname.slice(0, 3)}x${surname.slice(4)}`;
+    expect(misspeltPerson(index, typo)).toBe(person.id);
   });
 });
