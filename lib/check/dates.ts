@@ -7,7 +7,7 @@
  * of the case at all falls on it (it may date another action), and every such event is
  * verified. Everything else is unknown, with the reason in the explanation.
  */
-import { granularityOf, humanDate, sameAtCoarser, truncate, coarser, isOnOrBefore } from '../dates/calendar';
+import { granularityOf, humanDate, sameAtCoarser, truncate, coarser, isOnOrBefore, type CalendarDate } from '../dates/calendar';
 import { checkableDate } from '../dates/periods';
 import { isVerified, type CaseEvent } from '../cases/format';
 import { spanIndexAt } from '../recognise/sentences';
@@ -45,13 +45,16 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   const said = checkableDate(date.value!, date.granularity!)!;
   const candidates = candidateEvents(ctx, i, reading, words);
   if (!candidates.length) return null;
-  const fits = (e: CaseEvent) => [e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }) || inRange(date, d));
+  const fitsAt = (at: CalendarDate) => (e: CaseEvent) => [e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(at, { value: d, granularity: granularityOf(d)! }) || inRange(date, d));
   const base = { start: date.start, end: date.end, value: said.value };
-  const match = candidates.find(fits);
+  // "last October" in a November article: this October or the one a year before.
+  const alternative = otherYearOf(ctx, date, said);
+  const match = candidates.find(fitsAt(said)) ?? (alternative ? candidates.find(fitsAt(alternative)) : undefined);
   if (match) {
+    const asAlternative = !candidates.some(fitsAt(said));
     return {
       ...base, verdict: 'consistent', claim: `date of: ${match.label}`, claimKey: `event:${match.id}:date`, event: match.id, expected: match.date,
-      sources: match.sources, explanation: `Read as the date of “${short(match)}” (${reading.why}); the case dates it to ${humanDate(match.date)}.`,
+      sources: match.sources, explanation: `Read as the date of “${short(match)}” (${reading.why}${asAlternative ? `; “${ctx.text.slice(date.start, date.end)}” read as ${humanDate(alternative!.value)}` : ''}); the case dates it to ${humanDate(match.date)}.`,
     };
   }
   const best = candidates[0];
@@ -59,6 +62,7 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
     ...base, verdict: 'unknown', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
     explanation: `Read as the date of “${short(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
   });
+  if (alternative) return unknown(`“${ctx.text.slice(date.start, date.end)}” may mean ${humanDate(said.value)} or ${humanDate(alternative.value)}`);
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
   const outsider = outsideActor(ctx, i, reading.predicate);
   if (outsider) return unknown(`the sentence says ${ctx.text.slice(outsider.start, outsider.end)}, whom the case does not know, did it: another matter`);
@@ -217,4 +221,18 @@ function short(e: CaseEvent): string {
 
 function inRange(date: LinkedMention, eventDate: string): boolean {
   return !!date.endValue && date.value! <= eventDate && eventDate <= date.endValue;
+}
+
+/** "last October", "last summer": a month or season named with "last" and no year. */
+const LAST_PERIOD = /^last\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)$/i;
+
+/**
+ * The other year a relative month or season may mean. When this year's October is already
+ * over, "last October" in a November article may mean it or the October a year before
+ * (writers use both); such a date never makes a conflict, and agrees if either year fits.
+ */
+function otherYearOf(ctx: CheckContext, date: LinkedMention, said: CalendarDate): CalendarDate | null {
+  if (!ctx.published || !LAST_PERIOD.test(ctx.text.slice(date.start, date.end).trim())) return null;
+  if (said.value.slice(0, 4) !== ctx.published.slice(0, 4)) return null;
+  return { value: `${Number(said.value.slice(0, 4)) - 1}${said.value.slice(4)}`, granularity: said.granularity };
 }

@@ -3,7 +3,7 @@
  * title written next to a linked person is compared with the roles the case gives that
  * person, as of the article's publication date.
  */
-import { humanDate, isOnOrBefore } from '../dates/calendar';
+import { granularityOf, humanDate, isOnOrBefore, sameAtCoarser } from '../dates/calendar';
 import { isVerified, type Role } from '../cases/format';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
@@ -91,6 +91,12 @@ function judge(ctx: CheckContext, m: LinkedMention, name: string, title: string,
   const future = roles.find((r) => words.some((w) => r.role.toLowerCase().includes(w)));
   const verified = isVerified(ctx.index.entities.get(m.entity!) ?? {});
   const expected = held.map((r) => r.role).join('; ') || null;
+  if (future && !startIsRecorded(ctx, m.entity!, future)) {
+    return {
+      ...base, verdict: 'unknown', expected: future.role, sources: future.sources,
+      explanation: `The case records ${name} as ${future.role} from ${humanDate(future.from!)} — the first time a source records it, not when it began; not flagged.`,
+    };
+  }
   return {
     ...base,
     verdict: verified ? 'conflict' : 'unknown',
@@ -100,4 +106,18 @@ function judge(ctx: CheckContext, m: LinkedMention, name: string, title: string,
       ? `${name} became ${future.role} only on ${humanDate(future.from!)}, after this article.`
       : `The case records no role of ${name} as ${title}. Roles held by then: ${expected ?? 'none'}.`,
   };
+}
+
+/**
+ * Whether the case knows when a role began, rather than only when a source first mentioned it:
+ * a start given to the day, or an appointment of the person recorded on that date. A title
+ * written before a start known only to the month or year ("Baldwin's attorney Luke Nikas" in
+ * August, when the case first records him in November) may be right, so it is not flagged.
+ */
+function startIsRecorded(ctx: CheckContext, person: string, role: Role): boolean {
+  if (!role.from) return false;
+  const g = granularityOf(role.from);
+  if (g === 'day') return true;
+  return (ctx.index.eventsByType.get('appointment') ?? []).some((e) =>
+    (e.participants ?? []).includes(person) && sameAtCoarser({ value: e.date, granularity: granularityOf(e.date)! }, { value: role.from!, granularity: g! }));
 }

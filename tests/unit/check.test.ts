@@ -34,7 +34,7 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['an inflection the case does not list ("withdrew")', 'Special prosecutor Kari Morrissey withdrew on Monday the appeal against the dismissal of Alec Baldwin\'s case.', '2024-12-24', 'Monday', 'consistent'],
     ['a date that only describes another noun ("a July decision")', 'Kari Morrissey dropped her appeal of a July decision to dismiss the charge against Alec Baldwin.', '2024-12-24', 'July', 'unknown'],
     ['a civil dismissal one day off (signed Tuesday, made public Wednesday)', 'A New Mexico judge on Wednesday dismissed Alec Baldwin\'s civil lawsuit against the prosecutors.', '2025-07-31', 'Wednesday', 'conflict'],
-    ['the object rules out the civil suit dismissed that month', 'Last July, a New Mexico judge was forced to dismiss the involuntary manslaughter charge against Alec Baldwin.', '2025-10-22', 'Last July', 'conflict'],
+    ['the object rules out the civil suit dismissed that month', 'In July 2025, a New Mexico judge was forced to dismiss the involuntary manslaughter charge against Alec Baldwin.', '2025-10-22', 'July 2025', 'conflict'],
     ['a charge announced, dated a year off', 'On Thursday, January 19, 2022, District Attorney Mary Carmack-Altwies said that Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'January 19, 2022', 'conflict'],
     ['a dismissal the case has no year for', `${PREAMBLE}Prosecutors dismissed involuntary manslaughter charges against Baldwin earlier this year.`, '2025-01-15', 'earlier this year', 'conflict'],
     ['a release date that is not the film\'s', 'RUST by Alec Baldwin, in theatres on May 16, 2025.', '2025-05-02', 'May 16, 2025', 'conflict'],
@@ -54,6 +54,10 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
 
 describe('dates: what a year-less or numbered date means', () => {
   it.each<Row>([
+    ['a month named with "last" may be this year\'s or the year before\'s: either may fit', 'Halyna Hutchins was shot by Alec Baldwin last October during a rehearsal.', '2022-11-13', 'last October', 'consistent'],
+    ['…and when neither fits, a month named with "last" is left open', 'Halyna Hutchins was shot by Alec Baldwin last March during a rehearsal.', '2022-11-13', 'last March', 'unknown'],
+    ['…a season too', 'Halyna Hutchins was shot by Alec Baldwin last summer during a rehearsal.', '2023-10-01', 'last summer', 'unknown'],
+    ['a month named with "last" that can only be last year\'s still conflicts', 'Halyna Hutchins was shot by Alec Baldwin last December during a rehearsal.', '2022-11-13', 'last December', 'conflict'],
     ['a past-tense month without a year is never after publication', 'Hannah Gutierrez-Reed had been found guilty by a jury in March for the death of Halyna Hutchins.', '2024-04-15', 'March', 'consistent'],
     ['a statute number is not a year', 'Alec Baldwin\'s suit against Kari Morrissey rests on 42 U.S.C. § 1983 and the state constitution.', '2025-10-22', '1983', 'none'],
   ])('%s', readsAs());
@@ -69,6 +73,8 @@ describe('roles and ages', () => {
   it.each<Row>([
     ['a title right before the name, held then', 'Special prosecutor Kari Morrissey spoke to reporters about Alec Baldwin.', '2024-07-13', 'Kari Morrissey', 'consistent'],
     ['a title before the name, not yet held', 'Special prosecutor Kari Morrissey spoke to reporters about Alec Baldwin.', '2022-06-01', 'Kari Morrissey', 'conflict'],
+    ['a title before a start the case records only as a first mention is left open', 'Alec Baldwin\'s attorney Luke Nikas called the FBI report misconstrued.', '2022-08-16', 'Luke Nikas', 'unknown'],
+    ['a title before a start the case records as an appointment still conflicts', 'Special prosecutor Andrea Reeb spoke to reporters about Alec Baldwin.', '2022-06-01', 'Andrea Reeb', 'conflict'],
     ['a wrong title in apposition after the name', 'Alec Baldwin fired the gun that wounded Joel Souza, the film\'s armorer, on the set.', '2021-10-27', 'Joel Souza', 'conflict'],
     ['a right title in apposition after the name', 'Alec Baldwin fired the gun that wounded Joel Souza, the film\'s director, on the set.', '2021-10-27', 'Joel Souza', 'consistent'],
     ['a wrong title in apposition before the name', 'The movie\'s cinematographer, Joel Souza, was hurt too, Alec Baldwin said.', '2021-10-27', 'Joel Souza', 'conflict'],
