@@ -40,7 +40,7 @@ const OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where', 'when', 'afte
 /** Punctuation between words that ends a clause. */
 const HARD_BREAK = /[;:()—–]|\s-\s/;
 /** Verbs whose infinitive says the action happened ("was forced to dismiss", "agreed to drop"). */
-const IMPLICATIVE = new Set(['forced', 'agreed', 'decided', 'voted', 'opted', 'chose', 'managed', 'ordered', 'moved', 'went', 'proceeded']);
+const IMPLICATIVE = new Set(['forced', 'agreed', 'decided', 'voted', 'opted', 'chose', 'managed', 'ordered', 'moved', 'went', 'proceeded', 'ruled']);
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'nor', 'without']);
 const HYPOTHETICAL = new Set(['if', 'could', 'might', 'may', 'would', 'should', 'whether', 'potential', 'potentially', 'possible', 'possibly', 'face', 'faces', 'facing', 'risk', 'seek', 'seeks', 'seeking', 'sought', 'ask', 'asks', 'asked', 'asking', 'move', 'moved', 'motion', 'want', 'wants', 'wanted', 'hope', 'hopes', 'threaten', 'threatened', 'try', 'tried', 'attempt', 'vow', 'vowed', 'plan', 'plans', 'planned']);
 const SCHEDULING = /\b(will|shall|set for|set to|scheduled|slated|expected|expects|due to|due in|is to|are to|upcoming|planned|plans to|plan to|to begin|to start|later this|next)\b/i;
@@ -300,7 +300,8 @@ function event(text: string, words: Word[], p: Predicate, cFrom: number, cTo: nu
 function modalityOf(text: string, words: Word[], p: Predicate, cFrom: number, cTo: number): Modality {
   const before = words.slice(Math.max(cFrom, p.from - 4), p.from).map((w) => w.lower);
   if (before.some((w) => NEGATION.has(w)) || /n't$/.test(before[before.length - 1] ?? '')) return 'negated';
-  if (before[before.length - 1] === 'to' && !/^(sentenc|plead)/.test(p.entry.keys[0])) return 'hypothetical';
+  // "asked the judge to dismiss" supposes; "ruled to dismiss", "was forced to dismiss" says it happened.
+  if (before[before.length - 1] === 'to' && !/^(sentenc|plead)/.test(p.entry.keys[0]) && !(IMPLICATIVE.has(before[before.length - 2] ?? '') && before[before.length - 2] !== 'moved')) return 'hypothetical';
   if (words.slice(Math.max(cFrom, p.from - 6), p.from).some((w) => HYPOTHETICAL.has(w.lower))) return 'hypothetical';
   const clauseText = text.slice(words[cFrom].start, words[cTo - 1].end);
   if (SCHEDULING.test(clauseText) && !/\b(was|were|had been)\s+(\w+ly\s+)?(scheduled|set|slated|expected|due)\b/i.test(clauseText)) return 'scheduled';

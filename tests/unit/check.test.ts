@@ -48,6 +48,9 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['an event noun in a phrase after an event verb: the date may go with either', 'The state filed a notice of appeal against the dismissal of Alec Baldwin\'s case in November.', '2024-12-01', 'November', 'unknown'],
     ['…but a date that fits no event of the verb\'s kind still dates the noun', 'Alec Baldwin was charged last month over his part in the death of cinematographer Halyna Hutchins in 2022.', '2023-02-15', '2022', 'conflict'],
     ['a notice filed names no event of its own', 'Prosecutors filed the notice to dismiss the criminal case against Alec Baldwin on Monday in state court.', '2023-05-04', 'Monday', 'unknown'],
+    ['a ruling to dismiss says the dismissal happened (the date opening the clause)', 'On July 30, 2025, Judge Casey B. Fitch ruled to dismiss Alec Baldwin\'s civil lawsuit against the prosecutors.', '2025-07-31', 'July 30, 2025', 'conflict'],
+    ['a ruling to dismiss says the dismissal happened (the date after it)', 'Judge Casey Fitch ruled to dismiss Alec Baldwin\'s civil lawsuit against the prosecutors on July 30, 2025.', '2025-07-31', 'July 30, 2025', 'conflict'],
+    ['a motion to dismiss does not', 'Alec Baldwin\'s lawyers moved to dismiss his civil lawsuit against the prosecutors on July 30, 2025.', '2025-07-31', 'July 30, 2025', 'unknown'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
