@@ -13,7 +13,7 @@ import { isVerified, type CaseEvent } from '../cases/format';
 import { spanIndexAt } from '../recognise/sentences';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
-import type { CheckContext } from './context';
+import { happenedBy, type CheckContext } from './context';
 import { insideQuotes, objectClassesOf, readDate, readWords, type DateReading, type Predicate, type Word } from './reader';
 import { typesOf } from './lexicon';
 
@@ -49,9 +49,10 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   const base = { start: date.start, end: date.end, value: said.value };
   // "last October" in a November article: this October or the one a year before.
   const alternative = otherYearOf(ctx, date, said);
-  const match = candidates.find(fitsAt(said)) ?? (alternative ? candidates.find(fitsAt(alternative)) : undefined);
+  const pool = withoutStrangers(ctx, i, candidates);
+  const match = pool.find(fitsAt(said)) ?? (alternative ? pool.find(fitsAt(alternative)) : undefined);
   if (match) {
-    const asAlternative = !candidates.some(fitsAt(said));
+    const asAlternative = !pool.some(fitsAt(said));
     return {
       ...base, verdict: 'consistent', claim: `date of: ${match.label}`, claimKey: `event:${match.id}:date`, event: match.id, expected: match.date,
       sources: match.sources, explanation: `Read as the date of “${short(match)}” (${reading.why}${asAlternative ? `; “${ctx.text.slice(date.start, date.end)}” read as ${humanDate(alternative!.value)}` : ''}); the case dates it to ${humanDate(match.date)}.`,
@@ -124,16 +125,50 @@ function containsRun(keys: string[], run: string[]): boolean {
   return false;
 }
 
+/**
+ * Events that cannot be what the sentence is about: of the kind read, but about a defendant of
+ * their own whom the article never names, while another event of that kind is named by someone
+ * it does not share with them. "The judge refused on Friday to reopen the case against Baldwin"
+ * is not about a denial of the armorer's motion that month (the same judge's) when the article
+ * never names the armorer.
+ */
+function withoutStrangers(ctx: CheckContext, i: number, candidates: CaseEvent[]): CaseEvent[] {
+  const specific = (p: string) => !candidates.every((e) => e.participants?.includes(p));
+  let named = candidates.filter((e) => namedParticipants(ctx, i, e).some(specific));
+  // A sentence naming nobody speaks of what the article is about.
+  if (!named.length && !sentenceNames(ctx, i)) named = candidates.filter((e) => (e.participants ?? []).some((p) => specific(p) && ctx.articleEntities.has(p)));
+  if (!named.length) return candidates;
+  const shared = new Set(named.flatMap((e) => e.participants ?? []));
+  return candidates.filter((e) => {
+    if (named.includes(e)) return true;
+    const own = (e.participants ?? []).filter((p) => !shared.has(p));
+    return !own.some((p) => ctx.index.defendants.has(p)) || own.some((p) => ctx.articleEntities.has(p));
+  });
+}
+
 /** Whether the sentence (or, when it names no case entity, the one before) names a participant of the event. */
 function participantsNamed(ctx: CheckContext, i: number, e: CaseEvent, _words: Word[]): boolean {
+  if (namedParticipants(ctx, i, e).length) return true;
+  if (sentenceNames(ctx, i) || (i > 0 && ctx.entitiesIn[i - 1].size)) return false;
+  // A sentence naming nobody: only the one event of its kind the article can be about.
+  const ofKind = (ctx.index.eventsByType.get(e.type ?? '') ?? []).filter((x) => happenedBy(ctx, x.date));
+  const possible = withoutStrangers(ctx, i, ofKind);
+  return possible.length === 1 && possible[0] === e && (e.participants ?? []).some((p) => ctx.articleEntities.has(p));
+}
+
+/** Whether the sentence names a case entity other than a work. */
+function sentenceNames(ctx: CheckContext, i: number): boolean {
+  return [...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work');
+}
+
+/** The event's participants the sentence names as actors (or, when it names none, the sentence before names). */
+function namedParticipants(ctx: CheckContext, i: number, e: CaseEvent): string[] {
   const list = e.participants ?? [];
-  if ([...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work')) {
+  if (sentenceNames(ctx, i)) {
     const here = actorsIn(ctx, i);
-    return list.some((p) => here.has(p));
+    return list.filter((p) => here.has(p));
   }
-  if (i > 0 && ctx.entitiesIn[i - 1].size) return list.some((p) => ctx.entitiesIn[i - 1].has(p));
-  // A sentence naming nobody: only an event of a kind the case holds once.
-  return (ctx.index.eventsByType.get(e.type ?? '') ?? []).length === 1 && list.some((p) => ctx.articleEntities.has(p));
+  return i > 0 ? list.filter((p) => ctx.entitiesIn[i - 1].has(p)) : [];
 }
 
 /**

@@ -43,7 +43,7 @@ const HARD_BREAK = /[;:()—–]|\s-\s/;
 const IMPLICATIVE = new Set(['forced', 'agreed', 'decided', 'voted', 'opted', 'chose', 'managed', 'ordered', 'moved', 'went', 'proceeded', 'ruled']);
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'nor', 'without']);
 const HYPOTHETICAL = new Set(['if', 'could', 'might', 'may', 'would', 'should', 'whether', 'potential', 'potentially', 'possible', 'possibly', 'face', 'faces', 'facing', 'risk', 'seek', 'seeks', 'seeking', 'sought', 'ask', 'asks', 'asked', 'asking', 'move', 'moved', 'motion', 'want', 'wants', 'wanted', 'hope', 'hopes', 'threaten', 'threatened', 'try', 'tried', 'attempt', 'vow', 'vowed', 'plan', 'plans', 'planned']);
-const SCHEDULING = /\b(will|shall|set for|set to|scheduled|slated|expected|expects|due to|due in|is to|are to|upcoming|planned|plans to|plan to|to begin|to start|later this|next)\b/i;
+const SCHEDULING = /\b(will|shall|set for|set to|scheduled|slated|expected|expects|due to (?:be|stand|appear|begin|start|face|go|resume|open|testify|return|take|hear|rule|decide|file|receive|make|deliver|premiere|release)|due in|is to|are to|upcoming|planned|plans to|plan to|to begin|to start|later this|next)\b/i;
 /** Auxiliaries and adverbs that may stand between a subject or a date and its verb. */
 const AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'also', 'then', 'later', 'initially', 'originally', 'formally', 'officially', 'finally', 'ultimately', 'first', 'previously', 'eventually', 'reportedly', 'accidentally', 'fatally', 'allegedly', 'already']);
 /** Words a premodified event noun may carry between the date and itself ("the 2021 fatal shooting"). */

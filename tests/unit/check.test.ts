@@ -28,6 +28,7 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['an interview shown in court, not the death', 'In videos of interviews played in court on Feb. 27, Hannah Gutierrez-Reed said she loaded the revolver that killed Halyna Hutchins.', '2024-02-29', 'Feb. 27', 'unknown'],
     ['a scheduled trial, not the one that happened', 'Alec Baldwin\'s own trial is set for July 2024, while Hannah Gutierrez-Reed awaits sentencing.', '2024-03-08', 'July 2024', 'unknown'],
     ['a trial someone is due to face', 'Alec Baldwin is due to stand trial for involuntary manslaughter in July, the court said.', '2024-04-16', 'July', 'unknown'],
+    ['"due to" a cause is no schedule', 'A judge threw out the charge against Alec Baldwin on July 12 due to withheld evidence.', '2024-07-20', 'July 12', 'consistent'],
     ['a plan told in the future tense', 'The producers said filming will resume in February after the settlement with Matthew Hutchins.', '2022-11-12', 'February', 'unknown'],
     ['a negated event', 'Alec Baldwin was charged with involuntary manslaughter in January 2023 and pleaded not guilty a month later.', '2025-01-10', 'January 2023', 'consistent'],
     ['a hypothetical: a motion to dismiss', 'Alec Baldwin\'s lawyers asked the judge on May 3 to dismiss the indictment against him.', '2024-05-20', 'May 3', 'unknown'],
@@ -51,6 +52,12 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['a ruling to dismiss says the dismissal happened (the date opening the clause)', 'On July 30, 2025, Judge Casey B. Fitch ruled to dismiss Alec Baldwin\'s civil lawsuit against the prosecutors.', '2025-07-31', 'July 30, 2025', 'conflict'],
     ['a ruling to dismiss says the dismissal happened (the date after it)', 'Judge Casey Fitch ruled to dismiss Alec Baldwin\'s civil lawsuit against the prosecutors on July 30, 2025.', '2025-07-31', 'July 30, 2025', 'conflict'],
     ['a motion to dismiss does not', 'Alec Baldwin\'s lawyers moved to dismiss his civil lawsuit against the prosecutors on July 30, 2025.', '2025-07-31', 'July 30, 2025', 'unknown'],
+    ['a refusal to reopen a case is a motion denied, a day off', 'A judge refused on Friday to reopen the case against Alec Baldwin, standing by her dismissal.', '2024-10-26', 'Friday', 'conflict'],
+    ['…on the day it was signed', 'A judge refused on Thursday to reopen the case against Alec Baldwin, standing by her dismissal.', '2024-10-26', 'Thursday', 'consistent'],
+    ['a request rejected is a motion denied', 'Judge Mary Marlowe Sommer rejected a request on Friday to reconsider the dismissal of Alec Baldwin\'s case.', '2024-10-26', 'Friday', 'conflict'],
+    ['an event of that kind fits when the article names its people', 'Hannah Gutierrez-Reed lost a motion too. A judge refused on Friday to reopen the case against Alec Baldwin.', '2024-10-26', 'Friday', 'consistent'],
+    ['…also when the sentence before names who it is about', 'Judge Mary Marlowe Sommer presided over the trial of Alec Baldwin. A judge refused on Friday to reopen the case.', '2024-10-26', 'Friday', 'conflict'],
+    ['an official of one event the article never names does not rule that event out', 'Judge Mary Marlowe Sommer presided over the trial of Alec Baldwin. The charges had been dropped in April 2023 and refiled later.', '2024-08-01', 'April 2023', 'consistent'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
