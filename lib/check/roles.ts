@@ -12,14 +12,15 @@ import { insideQuotes } from './reader';
 import { spanIndexAt } from '../recognise/sentences';
 
 /** Titles news writes, each with the words a case's role text uses for it. */
-const TITLES: [RegExp, string, string[]][] = [
+export const TITLES: [RegExp, string, string[]][] = [
   [/special prosecutors?/i, 'special prosecutor', ['special prosecutor']],
   [/district attorney|\bDA\b/i, 'district attorney', ['district attorney']],
   [/attorney general/i, 'attorney general', ['attorney general']],
   [/prosecutors?/i, 'prosecutor', ['prosecutor', 'district attorney']],
   [/(district |presiding )?judge/i, 'judge', ['judge']],
   [/sheriff/i, 'sheriff', ['sheriff']],
-  [/armou?rer/i, 'armorer', ['armorer', 'armourer']],
+  // The armorer under the other names news gives the job ("production gunsmith", "weapons handler").
+  [/armou?rer|gunsmith|weapons? (?:handler|supervisor|specialist|master|wrangler)/i, 'armorer', ['armorer', 'armourer']],
   [/cinematographer|director of photography/i, 'cinematographer', ['cinematographer', 'director of photography']],
   [/assistant director/i, 'assistant director', ['assistant director']],
   [/prop master/i, 'prop master', ['prop master']],
@@ -38,7 +39,7 @@ const TITLES: [RegExp, string, string[]][] = [
   [/spokes(person|man|woman)/i, 'spokesperson', ['spokesperson', 'spokesman', 'spokeswoman']],
 ];
 
-const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman)|costume designer|costumer|make-?up artist|script supervisor|screenwriter|writer|stunt (?:double|coordinator|performer)|camera operator|cameraman|camerawoman)';
+export const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|gunsmith|weapons? (?:handler|supervisor|specialist|master|wrangler)|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman)|costume designer|costumer|make-?up artist|script supervisor|screenwriter|writer|stunt (?:double|coordinator|performer)|camera operator|cameraman|camerawoman)';
 /**
  * "special prosecutor Kari Morrissey", "Santa Fe County Sheriff Adan Mendoza": the title right
  * before the name, nothing but a space between (a title ending the sentence before is not one).

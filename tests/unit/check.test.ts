@@ -92,6 +92,8 @@ describe('roles and ages', () => {
     ['a subject that follows a name is not its apposition', 'In a win for Alec Baldwin, the special prosecutor in his case is stepping down.', '2023-03-14', 'Alec Baldwin', 'none'],
     ['a quoted title is the complaint\'s word', '"Producer Joel Souza was shot in the shoulder," the complaint against Alec Baldwin says.', '2022-11-11', 'Joel Souza', 'none'],
     ['a crew job the person never held', 'Alec Baldwin blamed the make-up artist Hannah Gutierrez-Reed for the live round.', '2022-11-13', 'Hannah Gutierrez-Reed', 'conflict'],
+    ['the armorer\'s job under another name, given to someone who never held it', 'Alec Baldwin sued the assistant gunsmith Seth Kenney and others over the live round.', '2022-11-13', 'Seth Kenney', 'conflict'],
+    ['…given to the armorer', 'Alec Baldwin sued the production gunsmith Hannah Gutierrez-Reed and others over the live round.', '2022-11-13', 'Hannah Gutierrez-Reed', 'consistent'],
     ['a crew job the person held', 'Screenwriter Joel Souza spoke about finishing the film Alec Baldwin starred in.', '2024-11-21', 'Joel Souza', 'consistent'],
     ['a wrong age before the name', 'Alec Baldwin shot Halyna Hutchins and 42-year-old Joel Souza, the film\'s director.', '2021-10-27', '42-year-old', 'conflict'],
     ['a right age before the name', 'Alec Baldwin shot the 42-year-old Halyna Hutchins on the set.', '2024-04-16', '42-year-old', 'consistent'],
