@@ -16,6 +16,7 @@ import type { CheckedClaim } from './claim';
 import { happenedBy, type CheckContext } from './context';
 import { insideQuotes, objectClassesOf, readDate, readWords, type DateReading, type Predicate, type Word } from './reader';
 import { typesOf } from './lexicon';
+import { roleNounPeople, roleNounsIn } from './role-nouns';
 
 /** Check every date mention of an article about the case. */
 export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> {
@@ -126,23 +127,25 @@ function containsRun(keys: string[], run: string[]): boolean {
 }
 
 /**
- * Events that cannot be what the sentence is about: of the kind read, but about a defendant of
- * their own whom the article never names, while another event of that kind is named by someone
- * it does not share with them. "The judge refused on Friday to reopen the case against Baldwin"
+ * Events that cannot be what the sentence is about: of the kind read, but about someone charged
+ * in the case whom the article never names (nor anyone else of their own), while another event
+ * of that kind is named by someone it does not share with them. "The judge refused on Friday to reopen the case against Baldwin"
  * is not about a denial of the armorer's motion that month (the same judge's) when the article
  * never names the armorer.
  */
 function withoutStrangers(ctx: CheckContext, i: number, candidates: CaseEvent[]): CaseEvent[] {
   const specific = (p: string) => !candidates.every((e) => e.participants?.includes(p));
+  // Named by someone of their own: in the sentence, else the sentence before, else the article.
   let named = candidates.filter((e) => namedParticipants(ctx, i, e).some(specific));
-  // A sentence naming nobody speaks of what the article is about.
-  if (!named.length && !sentenceNames(ctx, i)) named = candidates.filter((e) => (e.participants ?? []).some((p) => specific(p) && ctx.articleEntities.has(p)));
+  if (!named.length && i > 0) named = candidates.filter((e) => (e.participants ?? []).some((p) => specific(p) && ctx.entitiesIn[i - 1].has(p)));
+  if (!named.length) named = candidates.filter((e) => (e.participants ?? []).some((p) => specific(p) && ctx.articleEntities.has(p)));
   if (!named.length) return candidates;
   const shared = new Set(named.flatMap((e) => e.participants ?? []));
+  const mentioned = (p: string) => ctx.articleEntities.has(p) || roleNounPeople(ctx).has(p);
   return candidates.filter((e) => {
     if (named.includes(e)) return true;
     const own = (e.participants ?? []).filter((p) => !shared.has(p));
-    return !own.some((p) => ctx.index.defendants.has(p)) || own.some((p) => ctx.articleEntities.has(p));
+    return !own.some((p) => ctx.index.accused.has(p)) || own.some(mentioned);
   });
 }
 
@@ -156,9 +159,9 @@ function participantsNamed(ctx: CheckContext, i: number, e: CaseEvent, _words: W
   return possible.length === 1 && possible[0] === e && (e.participants ?? []).some((p) => ctx.articleEntities.has(p));
 }
 
-/** Whether the sentence names a case entity other than a work. */
+/** Whether the sentence names a case entity other than a work, by name or by a role noun ("the armorer"). */
 function sentenceNames(ctx: CheckContext, i: number): boolean {
-  return [...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work');
+  return [...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work') || roleNounsIn(ctx, i).length > 0;
 }
 
 /** The event's participants the sentence names as actors (or, when it names none, the sentence before names). */
@@ -199,11 +202,13 @@ function actorsIn(ctx: CheckContext, i: number): Set<string> {
     const possessor = /^(?:['’]s?)\s+(?:[\w-]+\s+){0,1}(double|lawyer|lawyers|attorney|attorneys|spokesperson|spokesman|spokeswoman|family|team|representative|representatives|wife|husband|widow|widower|son|daughter|mother|father|friend|assistant|publicist|stand-in)\b/i.test(after);
     if (!possessor) out.add(m.entity);
   }
+  for (const r of roleNounsIn(ctx, i)) out.add(r.person);
   return out;
 }
 
 function participantsWhy(ctx: CheckContext, i: number, e: CaseEvent): string {
-  const named = (e.participants ?? []).filter((p) => ctx.entitiesIn[i].has(p) || (i > 0 && ctx.entitiesIn[i - 1].has(p)));
+  const nouns = new Set(roleNounsIn(ctx, i).map((r) => r.person));
+  const named = (e.participants ?? []).filter((p) => ctx.entitiesIn[i].has(p) || nouns.has(p) || (i > 0 && ctx.entitiesIn[i - 1].has(p)));
   const names = named.map((p) => ctx.index.entities.get(p)?.name ?? p);
   return names.length ? `the sentence names ${names.join(', ')}` : 'it is the only event of that kind in the case';
 }
