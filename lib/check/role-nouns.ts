@@ -20,17 +20,27 @@ export interface RoleNoun {
   end: number;
   /** The case person the noun stands for. */
   person: string;
+  /** The title as the case's role words name it ("armorer" for "weapons handler"). */
+  title: string;
 }
 
-const cache = new WeakMap<CheckContext, Map<number, RoleNoun[]>>();
+/** A role noun that may stand for nobody in particular ("a judge" with several judges in the case). */
+export type TitleNoun = Omit<RoleNoun, 'person'> & { person: string | null };
+
+const cache = new WeakMap<CheckContext, Map<number, TitleNoun[]>>();
 
 /** The role nouns of sentence `i` that stand for one case person each. */
 export function roleNounsIn(ctx: CheckContext, i: number): RoleNoun[] {
+  return titleNounsIn(ctx, i).filter((r): r is RoleNoun => r.person !== null);
+}
+
+/** Every role noun of sentence `i`, with the one person it stands for when there is one. */
+export function titleNounsIn(ctx: CheckContext, i: number): TitleNoun[] {
   let perSentence = cache.get(ctx);
   if (!perSentence) cache.set(ctx, (perSentence = new Map()));
   const known = perSentence.get(i);
   if (known) return known;
-  const out: RoleNoun[] = [];
+  const out: TitleNoun[] = [];
   const s = ctx.sentences[i];
   const text = ctx.text.slice(s.start, s.end);
   ROLE_NOUN.lastIndex = 0;
@@ -40,7 +50,7 @@ export function roleNounsIn(ctx: CheckContext, i: number): RoleNoun[] {
     const title = TITLES.find(([re]) => re.test(m![1]));
     if (!title) continue;
     const people = holders(ctx, title[2]);
-    if (people.length === 1) out.push({ start, end: start + m[1].length, person: people[0] });
+    out.push({ start, end: start + m[1].length, person: people.length === 1 ? people[0] : null, title: title[1] });
   }
   perSentence.set(i, out);
   return out;

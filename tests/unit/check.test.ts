@@ -124,6 +124,20 @@ describe('valued facts', () => {
   ])('%s', readsAs());
 });
 
+describe('outcomes: a verdict claimed for someone charged in the case', () => {
+  it.each<Row>([
+    ['an acquittal claimed for someone whose prosecution was dismissed', 'Alec Baldwin is negotiating a settlement, just weeks after being acquitted of involuntary manslaughter.', '2025-07-30', 'acquitted', 'conflict'],
+    ['…said of a role noun standing for him', 'Alec Baldwin\'s suit was dismissed. The actor is negotiating, weeks after being acquitted of involuntary manslaughter.', '2025-07-30', 'acquitted', 'conflict'],
+    ['a conviction claimed for him', 'Alec Baldwin was convicted of involuntary manslaughter over the Rust shooting.', '2025-01-10', 'convicted', 'conflict'],
+    ['an acquittal of someone the case holds a verdict for is left alone', 'Hannah Gutierrez-Reed was acquitted of tampering with evidence.', '2024-03-07', 'acquitted', 'none'],
+    ['the subject of a verdict, past an apposition naming someone else', 'Hannah Gutierrez-Reed, the armorer in the Alec Baldwin movie "Rust," has been found guilty of involuntary manslaughter.', '2024-03-07', 'found guilty', 'none'],
+    ['…past a relative clause naming someone else', 'Hannah Gutierrez-Reed, who worked with Alec Baldwin on the film, has been found guilty of involuntary manslaughter.', '2024-03-07', 'found guilty', 'none'],
+    ['a verdict denied', 'Alec Baldwin was never convicted of involuntary manslaughter.', '2025-01-10', 'convicted', 'none'],
+    ['a verdict supposed', 'If convicted, Alec Baldwin would have faced 18 months in prison.', '2024-07-01', 'convicted', 'none'],
+    ['a verdict claimed while the prosecution was open is left open', 'Alec Baldwin was acquitted of involuntary manslaughter, a fan account claimed.', '2023-02-01', 'acquitted', 'none'],
+  ])('%s', readsAs());
+});
+
 describe('records marked unverified never flag', () => {
   it('a date against an unverified event of the bundled case is unknown, with the reason', () => {
     // Baldwin's 2023 plea rests on one weak source.
