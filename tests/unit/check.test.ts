@@ -138,6 +138,16 @@ describe('outcomes: a verdict claimed for someone charged in the case', () => {
   ])('%s', readsAs());
 });
 
+describe('who did what: a judge', () => {
+  it.each<Row>([
+    ['a judge named as doing what another judge did', 'Alec Baldwin\'s suit stalled for months. Judge Bryan Biedscheid, who oversees the case, finally dismissed the lawsuit without prejudice, giving Baldwin 30 days.', '2025-07-30', 'Bryan Biedscheid', 'conflict'],
+    ['…the judge who did it', 'Alec Baldwin\'s suit stalled for months. Judge Casey Fitch, who oversees the case, finally dismissed the lawsuit without prejudice, giving Baldwin 30 days.', '2025-07-30', 'Casey Fitch', 'consistent'],
+    ['"a judge" announcing charges a prosecutor announced', 'A judge today ruled Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'judge', 'conflict'],
+    ['"a judge" for a ruling a judge made', 'A judge refused on Thursday to reopen the case against Alec Baldwin.', '2024-10-26', 'judge', 'none'],
+    ['a judge\'s verb in another clause is not theirs', 'Judge Mary Marlowe Sommer said that prosecutors dismissed the charge against Alec Baldwin in April 2023.', '2024-07-13', 'Mary Marlowe Sommer', 'consistent'],
+  ])('%s', readsAs());
+});
+
 describe('records marked unverified never flag', () => {
   it('a date against an unverified event of the bundled case is unknown, with the reason', () => {
     // Baldwin's 2023 plea rests on one weak source.
