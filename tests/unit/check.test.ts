@@ -148,6 +148,16 @@ describe('who did what: a judge', () => {
   ])('%s', readsAs());
 });
 
+describe('why a case was dismissed', () => {
+  it.each<Row>([
+    ['a reason the case records for none of the dismissals meant', 'In July 2024, the New Mexico court closed the case against Alec Baldwin, citing insufficient evidence to proceed.', '2025-03-27', 'insufficient evidence', 'conflict'],
+    ['…the reason the case records', 'A judge dismissed the charge against Alec Baldwin in July 2024, citing prosecutors\' concealment of ammunition.', '2024-08-01', 'concealment', 'consistent'],
+    ['…a civil suit\'s reason', 'A judge dismissed Alec Baldwin\'s lawsuit against the prosecutors, citing a lack of activity in the case.', '2025-08-01', 'lack of activity', 'consistent'],
+    ['a reason given for a dismissal only asked for is no claim', 'Alec Baldwin\'s lawyers asked the judge to dismiss the case, citing insufficient evidence.', '2024-06-01', 'insufficient evidence', 'none'],
+    ['"citing" a source gives no reason', 'The charges against Alec Baldwin were dropped in April 2023, citing his attorneys.', '2023-05-01', 'his attorneys', 'none'],
+  ])('%s', readsAs());
+});
+
 describe('records marked unverified never flag', () => {
   it('a date against an unverified event of the bundled case is unknown, with the reason', () => {
     // Baldwin's 2023 plea rests on one weak source.
