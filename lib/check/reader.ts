@@ -142,8 +142,9 @@ function nominalReaches(text: string, words: Word[], p: Predicate, di: number): 
   const between = words.slice(p.to, di);
   // Commas only inside a place name ("in Torun, Poland, on Nov. 20").
   const gaps = between.map((w, k) => text.slice((k ? between[k - 1] : words[p.to - 1]).end, w.start)).concat(text.slice((between.at(-1) ?? words[p.to - 1]).end, words[di].start));
-  const commaOk = gaps.every((g, k) => !g.includes(',') || (/^\p{Lu}/u.test(between[k - 1]?.text ?? '') && (k === between.length || /^\p{Lu}/u.test(between[k]?.text ?? '') || words[di] && k === between.length)));
-  if (between.length > 8 || !commaOk) return false;
+  const commaOk = gaps.every((g, k) => !g.includes(',') || (/^\p{Lu}/u.test(between[k - 1]?.text ?? '') && (k === between.length || /^\p{Lu}/u.test(between[k]?.text ?? '') || (k === between.length - 1 && PREPOSITIONS.has(between[k].lower)))));
+  // Names are one phrase each, however many words they take ("at the Bonanza Creek Ranch in Santa Fe, New Mexico, on …").
+  if (between.filter((w) => !/^\p{Lu}/u.test(w.text)).length > 8 || !commaOk) return false;
   // Prepositional phrases only ("the shooting on the Rust film set in 2021"): no verb between.
   return between.every((w, k) => (k === 0 ? PREPOSITIONS.has(w.lower) || /^\p{Lu}/u.test(w.text) : true) && !isVerbLike(w) && !AUX.has(w.lower));
 }

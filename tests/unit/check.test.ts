@@ -60,6 +60,8 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['an official of one event the article never names does not rule that event out', 'Judge Mary Marlowe Sommer presided over the trial of Alec Baldwin. The charges had been dropped in April 2023 and refiled later.', '2024-08-01', 'April 2023', 'consistent'],
     ['a role noun names the one person of the case who held the role', 'Hannah Gutierrez-Reed asked for a new trial. The 27-year-old armorer was found guilty of involuntary manslaughter in March 2023, months before Alec Baldwin\'s own trial.', '2024-08-22', 'March 2023', 'conflict'],
     ['…and keeps that person\'s event in play', 'Alec Baldwin filed a lawsuit on Friday against the armorer and three other crew members. Matthew Hutchins had settled with him the month before.', '2022-11-12', 'Friday', 'consistent'],
+    ['an event noun reaches its date across places, a name counting as one word', 'A file photo shows Alec Baldwin after the death of cinematographer Halyna Hutchins at the Bonanza Creek Ranch in Santa Fe, New Mexico, on Oct. 21, 2022.', '2023-02-20', 'Oct. 21, 2022', 'conflict'],
+    ['…the right date', 'A file photo shows Alec Baldwin after the death of cinematographer Halyna Hutchins at the Bonanza Creek Ranch in Santa Fe, New Mexico, on Oct. 21, 2021.', '2023-02-20', 'Oct. 21, 2021', 'consistent'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
