@@ -19,7 +19,7 @@ import { isPastForm } from './lemma';
 /** A relative clause set off by commas after the agent ("Judge X, who oversees the case, …"). */
 const RELATIVE = /^,\s+(?:who|whom|whose)\b[^,]{0,120},/i;
 /** Words that open another clause between the agent and a verb: the verb is someone else's. */
-const OTHER_CLAUSE = /\b(?:that|which|when|after|before|because|while|since|although|though|but|if|as|once|until|whereas|saying|according)\b|[;:()—–]/i;
+const OTHER_CLAUSE = /\b(?:that|which|when|after|before|because|while|since|although|though|but|if|as|once|until|whereas|saying|according|said|says|told|tells|wrote|writes|noted|argued|found|finds|ruled|added|stated|claimed|explained|believed|thought)\b|[;:()—–]/i;
 /** A judge's ruling that announces what will happen ("ruled Baldwin will be charged"). */
 const ANNOUNCING = /^\s+(?:\w+ly\s+|today\s+|on\s+\w+\s+)?(?:ruled|decided|determined|announced|declared|said)\b(?:\s+that)?\s+([^,;:.]{0,80}?)\b(?:will|would)\s+be\s+$/i;
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$/i;

@@ -32,6 +32,7 @@ export function checkOutcomes(ctx: CheckContext): CheckedClaim[] {
       const at = s.start + m.index!;
       const before = ctx.text.slice(s.start, at);
       if (NOT_SAID.test(before) || /\bplea|plead|pled\b/i.test(before.slice(-30)) || insideQuotes(ctx.text, s, at)) continue;
+      if (/^[^.;:!?]{0,30}\b(?:would|could|might|may)\b/i.test(sentence.slice(m.index! + m[0].length))) continue; // "Baldwin's conviction would have carried …"
       const word = m[1].toLowerCase();
       const acquitted = /acquit|not guilty/.test(word);
       const nominal = /al$|ion$|verdict$/.test(word);

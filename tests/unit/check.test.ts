@@ -136,6 +136,7 @@ describe('outcomes: a verdict claimed for someone charged in the case', () => {
     ['…past a relative clause naming someone else', 'Hannah Gutierrez-Reed, who worked with Alec Baldwin on the film, has been found guilty of involuntary manslaughter.', '2024-03-07', 'found guilty', 'none'],
     ['a verdict denied', 'Alec Baldwin was never convicted of involuntary manslaughter.', '2025-01-10', 'convicted', 'none'],
     ['a verdict supposed', 'If convicted, Alec Baldwin would have faced 18 months in prison.', '2024-07-01', 'convicted', 'none'],
+    ['a verdict supposed after the word', 'Alec Baldwin\'s conviction would have carried up to 18 months in prison.', '2024-08-01', 'conviction', 'none'],
     ['a verdict claimed while the prosecution was open is left open', 'Alec Baldwin was acquitted of involuntary manslaughter, a fan account claimed.', '2023-02-01', 'acquitted', 'none'],
   ])('%s', readsAs());
 });
@@ -147,6 +148,7 @@ describe('who did what: a judge', () => {
     ['"a judge" announcing charges a prosecutor announced', 'A judge today ruled Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'judge', 'conflict'],
     ['"a judge" for a ruling a judge made', 'A judge refused on Thursday to reopen the case against Alec Baldwin.', '2024-10-26', 'judge', 'none'],
     ['a judge\'s verb in another clause is not theirs', 'Judge Mary Marlowe Sommer said that prosecutors dismissed the charge against Alec Baldwin in April 2023.', '2024-07-13', 'Mary Marlowe Sommer', 'consistent'],
+    ['…nor one in what a judge said', 'The judge said prosecutors had charged Alec Baldwin on Jan. 19, 2023, without telling the court.', '2024-07-13', 'judge', 'none'],
   ])('%s', readsAs());
 });
 
