@@ -10,6 +10,7 @@ import { granularityOf, sameAtCoarser } from '../dates/calendar';
 import { checkableDate } from '../dates/periods';
 import { isVerified, type CaseEvent } from '../cases/format';
 import type { CheckedClaim } from './claim';
+import { shortLabel } from './events';
 import { happenedBy, type CheckContext } from './context';
 import { insideQuotes, objectClassesOf, readWords, type Predicate, type Word } from './reader';
 import { typesOf } from './lexicon';
@@ -88,7 +89,7 @@ function judge(ctx: CheckContext, i: number, words: Word[], agent: Actor, p: Pre
     return {
       ...base, verdict: events.every(isVerified) ? 'conflict' : 'unknown', value: 'judge', expected: names.join(', ') || null,
       claim: `who ${what}`, claimKey: `event:${events[0].id}:agent`,
-      explanation: `Read as saying a judge ${what} (“${short(events[0])}”). The case records no judge or court in it` + (names.length ? `: it was ${names.join(', ')}.` : '.'),
+      explanation: `Read as saying a judge ${what} (“${shortLabel(events[0])}”). The case records no judge or court in it` + (names.length ? `: it was ${names.join(', ')}.` : '.'),
     };
   }
   const person = agent.person!;
@@ -100,7 +101,7 @@ function judge(ctx: CheckContext, i: number, words: Word[], agent: Actor, p: Pre
   return {
     ...base, verdict: events.every(isVerified) ? 'conflict' : 'unknown', value: person, expected: names.join(', '),
     claim: `who ${what}`, claimKey: `event:${events[0].id}:agent`,
-    explanation: `Read as saying Judge ${name} ${what} (“${short(events[0])}”). The case records Judge ${names.join(', ')} for it, not ${name}.`,
+    explanation: `Read as saying Judge ${name} ${what} (“${shortLabel(events[0])}”). The case records Judge ${names.join(', ')} for it, not ${name}.`,
   };
 }
 
@@ -116,6 +117,3 @@ function judgesOf(ctx: CheckContext): Set<string> {
   return out;
 }
 
-function short(e: CaseEvent): string {
-  return e.label.replace(/\s*\(.*$/, '').replace(/;.*$/, '');
-}

@@ -13,6 +13,7 @@ import { isVerified, type CaseEvent } from '../cases/format';
 import { spanIndexAt } from '../recognise/sentences';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
+import { shortLabel } from './events';
 import { happenedBy, type CheckContext } from './context';
 import { insideQuotes, objectClassesOf, readDate, readWords, type DateReading, type Predicate, type Word } from './reader';
 import { typesOf } from './lexicon';
@@ -56,13 +57,13 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
     const asAlternative = !pool.some(fitsAt(said));
     return {
       ...base, verdict: 'consistent', claim: `date of: ${match.label}`, claimKey: `event:${match.id}:date`, event: match.id, expected: match.date,
-      sources: match.sources, explanation: `Read as the date of “${short(match)}” (${reading.why}${asAlternative ? `; “${ctx.text.slice(date.start, date.end)}” read as ${humanDate(alternative!.value)}` : ''}); the case dates it to ${humanDate(match.date)}.`,
+      sources: match.sources, explanation: `Read as the date of “${shortLabel(match)}” (${reading.why}${asAlternative ? `; “${ctx.text.slice(date.start, date.end)}” read as ${humanDate(alternative!.value)}` : ''}); the case dates it to ${humanDate(match.date)}.`,
     };
   }
   const best = candidates[0];
   const unknown = (why: string): CheckedClaim => ({
     ...base, verdict: 'unknown', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
-    explanation: `Read as the date of “${short(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
+    explanation: `Read as the date of “${shortLabel(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
   });
   if (alternative) return unknown(`“${ctx.text.slice(date.start, date.end)}” may mean ${humanDate(said.value)} or ${humanDate(alternative.value)}`);
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
@@ -74,16 +75,16 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   // "filed an appeal against the dismissal … in November": the verb the event noun hangs from may own the date.
   const governor = reading.kind === 'event' ? reading.governor : undefined;
   const governed = governor ? governedOn(ctx, said, governor.types) : null;
-  if (governor && governed) return unknown(`the date may go with "${ctx.text.slice(governor.predicate.start, governor.predicate.end)}" instead, and the case has “${short(governed)}” then`);
+  if (governor && governed) return unknown(`the date may go with "${ctx.text.slice(governor.predicate.start, governor.predicate.end)}" instead, and the case has “${shortLabel(governed)}” then`);
   const other = eventOn(ctx, said, reading, sentenceTypes(ctx, words, predicates, reading), i);
-  if (other) return unknown(`the case has another event on that date (“${short(other)}”), which the date may belong to`);
+  if (other) return unknown(`the case has another event on that date (“${shortLabel(other)}”), which the date may belong to`);
   const unverified = compatible.find((e) => !isVerified(e));
-  if (unverified) return unknown(`the case marks “${short(unverified)}” ${unverified.status}`);
+  if (unverified) return unknown(`the case marks “${shortLabel(unverified)}” ${unverified.status}`);
   const g = coarser(said.granularity, best.granularity);
-  const others = compatible.filter((e) => e !== best).map((e) => `${short(e)} (${humanDate(e.date)})`);
+  const others = compatible.filter((e) => e !== best).map((e) => `${shortLabel(e)} (${humanDate(e.date)})`);
   return {
     ...base, verdict: 'conflict', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
-    explanation: `Read as the date of “${short(best)}”: ${reading.why}, and ${participantsWhy(ctx, i, best)}. ` +
+    explanation: `Read as the date of “${shortLabel(best)}”: ${reading.why}, and ${participantsWhy(ctx, i, best)}. ` +
       `The article says ${humanDate(truncate(said.value, g))}; the case dates it to ${humanDate(best.date)}.` +
       (others.length ? ` Other events of that kind: ${others.join('; ')} — none on that date either.` : ''),
   };
@@ -255,9 +256,6 @@ function governedOn(ctx: CheckContext, said: { value: string; granularity: 'year
   return null;
 }
 
-function short(e: CaseEvent): string {
-  return e.label.replace(/\s*\(.*$/, '').replace(/;.*$/, '');
-}
 
 function inRange(date: LinkedMention, eventDate: string): boolean {
   return !!date.endValue && date.value! <= eventDate && eventDate <= date.endValue;

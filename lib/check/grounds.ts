@@ -10,6 +10,7 @@ import { granularityOf, humanDate, sameAtCoarser } from '../dates/calendar';
 import { checkableDate } from '../dates/periods';
 import { isVerified, type CaseEvent, type Fact } from '../cases/format';
 import type { CheckedClaim } from './claim';
+import { shortLabel } from './events';
 import { happenedBy, type CheckContext } from './context';
 import { insideQuotes } from './reader';
 import { actorsOf } from './actors';
@@ -84,7 +85,7 @@ function candidates(ctx: CheckContext, i: number, what: string, grounds: Fact[])
 function claimOf(ctx: CheckContext, events: { event: CaseEvent; fact: Fact }[], kind: string, start: number, end: number): CheckedClaim {
   const agree = events.find(({ fact }) => kindOf(String(fact.value)) === kind);
   const { event, fact } = agree ?? events[events.length - 1];
-  const label = event.label.replace(/\s*\(.*$/, '').replace(/;.*$/, '');
+  const label = shortLabel(event);
   const others = events.filter((e) => e.event !== event).map((e) => `${humanDate(e.event.date)}: ${e.fact.value}`);
   return {
     start, end, value: kind, expected: String(fact.value), event: event.id,

@@ -9,6 +9,7 @@
 import { humanDate } from '../dates/calendar';
 import { isVerified, type CaseEvent } from '../cases/format';
 import type { CheckedClaim } from './claim';
+import { shortLabel } from './events';
 import { happenedBy, type CheckContext } from './context';
 import { insideQuotes } from './reader';
 import { actorBefore, actorRightAfter, actorsOf } from './actors';
@@ -61,7 +62,7 @@ function judge(ctx: CheckContext, person: string, acquitted: boolean, start: num
     start, end, value: said, expected: `dismissed (${humanDate(ended.date)})`, event: ended.id,
     verdict: isVerified(ended) ? 'conflict' : 'unknown',
     claim: `outcome of the case against ${name}`, claimKey: `person:${person}:outcome`,
-    explanation: `Read as saying ${name} was ${said}. The case records no verdict for ${name}: the prosecution ended when it was dismissed (“${ended.label.replace(/\s*\(.*$/, '').replace(/;.*$/, '')}”, ${humanDate(ended.date)}).`,
+    explanation: `Read as saying ${name} was ${said}. The case records no verdict for ${name}: the prosecution ended when it was dismissed (“${shortLabel(ended)}”, ${humanDate(ended.date)}).`,
     sources: ended.sources,
   };
 }
