@@ -7,11 +7,10 @@
  * no such event had a judge or a court at all. Anything less certain says nothing.
  */
 import { granularityOf, sameAtCoarser } from '../dates/calendar';
-import { checkableDate } from '../dates/periods';
 import { isVerified, type CaseEvent } from '../cases/format';
 import type { CheckedClaim } from './claim';
 import { shortLabel } from './events';
-import { happenedBy, type CheckContext } from './context';
+import { happenedBy, sentenceDates, type CheckContext } from './context';
 import { insideQuotes, objectClassesOf, readWords, type Predicate, type Word } from './reader';
 import { typesOf } from './lexicon';
 import { actorsOf, type Actor } from './actors';
@@ -76,7 +75,7 @@ function judge(ctx: CheckContext, i: number, words: Word[], agent: Actor, p: Pre
   const others = new Set(actorsOf(ctx, i).filter((a) => a !== agent && a.person).map((a) => a.person!));
   const withOthers = events.filter((e) => (e.participants ?? []).some((x) => others.has(x)));
   if (withOthers.length) events = withOthers;
-  const dated = events.filter((e) => datesIn(ctx, i).some((d) => [e.date, ...(e.otherDates ?? [])].some((v) => sameAtCoarser(d, { value: v, granularity: granularityOf(v)! }))));
+  const dated = events.filter((e) => sentenceDates(ctx, i).some((d) => [e.date, ...(e.otherDates ?? [])].some((v) => sameAtCoarser(d, { value: v, granularity: granularityOf(v)! }))));
   if (dated.length) events = dated;
   const courts = (e: CaseEvent) => (e.participants ?? []).filter((x) => judges.has(x) || /\bcourt\b/i.test(ctx.index.entities.get(x)?.name ?? ''));
   const what = ctx.text.slice(p.start, p.end);
@@ -103,11 +102,6 @@ function judge(ctx: CheckContext, i: number, words: Word[], agent: Actor, p: Pre
     claim: `who ${what}`, claimKey: `event:${events[0].id}:agent`,
     explanation: `Read as saying Judge ${name} ${what} (“${shortLabel(events[0])}”). The case records Judge ${names.join(', ')} for it, not ${name}.`,
   };
-}
-
-/** The dates of sentence `i`, as calendar dates that can be compared. */
-function datesIn(ctx: CheckContext, i: number) {
-  return ctx.mentionsIn[i].filter((m) => m.kind === 'date' && m.value && m.granularity).map((m) => checkableDate(m.value!, m.granularity!)).filter((d) => d !== null);
 }
 
 /** People of the case who have held a judge's role. */

@@ -7,11 +7,10 @@
  * any of them had that kind of reason, and conflicts only when none did.
  */
 import { granularityOf, humanDate, sameAtCoarser } from '../dates/calendar';
-import { checkableDate } from '../dates/periods';
 import { isVerified, type CaseEvent, type Fact } from '../cases/format';
 import type { CheckedClaim } from './claim';
 import { shortLabel } from './events';
-import { happenedBy, type CheckContext } from './context';
+import { happenedBy, sentenceDates, type CheckContext } from './context';
 import { insideQuotes } from './reader';
 import { actorsOf } from './actors';
 
@@ -75,7 +74,7 @@ function candidates(ctx: CheckContext, i: number, what: string, grounds: Fact[])
   let found = grounds.map((fact) => ({ fact, event: ctx.index.events.get(fact.subject)! }))
     .filter(({ event }) => happenedBy(ctx, event.date))
     .filter(({ event }) => (event.type === 'suit-dismissed' ? !criminal || suit : !suit || criminal));
-  const dates = ctx.mentionsIn[i].filter((m) => m.kind === 'date' && m.value && m.granularity).map((m) => checkableDate(m.value!, m.granularity!)).filter((d) => d !== null);
+  const dates = sentenceDates(ctx, i);
   if (dates.length) found = found.filter(({ event }) => dates.some((d) => sameAtCoarser(d, { value: event.date, granularity: granularityOf(event.date)! })));
   const people = new Set(actorsOf(ctx, i).map((a) => a.person).filter((p) => p !== null));
   if (i > 0 && !people.size) for (const id of ctx.entitiesIn[i - 1]) people.add(id);
