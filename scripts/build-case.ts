@@ -220,6 +220,13 @@ facts.push(
   // Where each person was hit: "wounded in the shoulder" (f_souza_injury), "struck Hutchins in the chest" (the shooting's record).
   { id: 'f_souza_wound', subject: 'joel_souza', predicate: 'wounded in', type: 'text', value: 'shoulder', sources: sourcesOf('f_souza_injury') },
   { id: 'f_hutchins_wound', subject: 'halyna_hutchins', predicate: 'wounded in', type: 'text', value: 'chest', sources: eventSources('shooting') },
+  // Why each dismissal was made, on the dismissal itself (the fact sheet gives them per matter, in prose).
+  { id: 'f_grounds_2023', subject: 'charges_dropped_2023', predicate: 'dismissal grounds', type: 'text', value: 'new facts needing further investigation',
+    sources: sourcesOf('f_2023_dismissal'), note: "The special prosecutors cited 'new facts' that demanded further investigation and forensic analysis." },
+  { id: 'f_grounds_2024', subject: 'baldwin_dismissal', predicate: 'dismissal grounds', type: 'text', value: 'withheld evidence',
+    sources: sourcesOf('f_dismissal_grounds'), note: 'The State withheld evidence (the ammunition Troy Teske turned in, filed under another case number): a discovery/Brady violation found intentional.' },
+  { id: 'f_grounds_suit', subject: 'suit_dismissed_inactivity', predicate: 'dismissal grounds', type: 'text', value: 'inactivity',
+    sources: sourcesOf('f_suit_later'), note: 'Dismissed without prejudice for lack of activity in the case.' },
   { id: 'f_refile_2023', subject: 'charges_dropped_2023', predicate: 'can be refiled', type: 'boolean', value: true,
     triggers: ['refile', 'refiled', 're-file', 're-filed', 'refiling', 'bring charges again'], sources: sourcesOf('f_2023_dismissal'),
     note: 'Dismissed without prejudice: the special prosecutors said the charge may be refiled.' },

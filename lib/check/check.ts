@@ -14,6 +14,9 @@ import { checkFacts } from './facts';
 import { checkAges } from './ages';
 import { checkRoles } from './roles';
 import { checkWounds } from './wounds';
+import { checkOutcomes } from './outcomes';
+import { checkAgents } from './agents';
+import { checkGrounds } from './grounds';
 
 const CONTEXT = 32;
 
@@ -31,7 +34,7 @@ export function checkArticle(article: ArticleText, mentions: Mention[], index: C
     const claim = dateClaims.get(m) ?? roleClaims.get(m) ?? null;
     annotations.push(annotate(article.text, index, m, claim));
   }
-  for (const claim of [...checkFacts(ctx), ...checkAges(ctx), ...checkWounds(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
+  for (const claim of [...checkFacts(ctx), ...checkAges(ctx), ...checkWounds(ctx), ...checkOutcomes(ctx), ...checkAgents(ctx), ...checkGrounds(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
   return annotations.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -3,7 +3,8 @@
  * which linked entities and which trigger phrases each sentence holds, and whether the
  * article is about the case at all (an unrelated story must never be flagged).
  */
-import { isOnOrBefore } from '../dates/calendar';
+import { isOnOrBefore, type CalendarDate } from '../dates/calendar';
+import { checkableDate } from '../dates/periods';
 import { scanTrie, type CaseIndex, type TriggerEntry } from '../link/case-index';
 import type { LinkedMention } from '../link/link';
 import { tokenize, type Token } from '../link/tokens';
@@ -84,4 +85,14 @@ export function participantScore(ctx: CheckContext, participants: string[] | und
 /** Distance in characters between two spans (0 when they touch or overlap). */
 export function gap(a: Span, b: Span): number {
   return Math.max(0, a.start - b.end, b.start - a.end);
+}
+
+/** The dates of sentence `i` as calendar dates that can be compared (weeks and seasons at their year). */
+export function sentenceDates(ctx: CheckContext, i: number): CalendarDate[] {
+  const out: CalendarDate[] = [];
+  for (const m of ctx.mentionsIn[i]) {
+    const d = m.kind === 'date' && m.value && m.granularity ? checkableDate(m.value, m.granularity) : null;
+    if (d) out.push(d);
+  }
+  return out;
 }

@@ -7,15 +7,17 @@
  * of the case at all falls on it (it may date another action), and every such event is
  * verified. Everything else is unknown, with the reason in the explanation.
  */
-import { granularityOf, humanDate, sameAtCoarser, truncate, coarser, isOnOrBefore } from '../dates/calendar';
+import { granularityOf, humanDate, sameAtCoarser, truncate, coarser, isOnOrBefore, type CalendarDate } from '../dates/calendar';
 import { checkableDate } from '../dates/periods';
 import { isVerified, type CaseEvent } from '../cases/format';
 import { spanIndexAt } from '../recognise/sentences';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
-import type { CheckContext } from './context';
+import { shortLabel } from './events';
+import { happenedBy, type CheckContext } from './context';
 import { insideQuotes, objectClassesOf, readDate, readWords, type DateReading, type Predicate, type Word } from './reader';
 import { typesOf } from './lexicon';
+import { roleNounPeople, roleNounsIn } from './role-nouns';
 
 /** Check every date mention of an article about the case. */
 export function checkDates(ctx: CheckContext): Map<LinkedMention, CheckedClaim> {
@@ -45,20 +47,25 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   const said = checkableDate(date.value!, date.granularity!)!;
   const candidates = candidateEvents(ctx, i, reading, words);
   if (!candidates.length) return null;
-  const fits = (e: CaseEvent) => [e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(said, { value: d, granularity: granularityOf(d)! }) || inRange(date, d));
+  const fitsAt = (at: CalendarDate) => (e: CaseEvent) => [e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(at, { value: d, granularity: granularityOf(d)! }) || inRange(date, d));
   const base = { start: date.start, end: date.end, value: said.value };
-  const match = candidates.find(fits);
+  // "last October" in a November article: this October or the one a year before.
+  const alternative = otherYearOf(ctx, date, said);
+  const pool = withoutStrangers(ctx, i, candidates);
+  const match = pool.find(fitsAt(said)) ?? (alternative ? pool.find(fitsAt(alternative)) : undefined);
   if (match) {
+    const asAlternative = !pool.some(fitsAt(said));
     return {
       ...base, verdict: 'consistent', claim: `date of: ${match.label}`, claimKey: `event:${match.id}:date`, event: match.id, expected: match.date,
-      sources: match.sources, explanation: `Read as the date of “${short(match)}” (${reading.why}); the case dates it to ${humanDate(match.date)}.`,
+      sources: match.sources, explanation: `Read as the date of “${shortLabel(match)}” (${reading.why}${asAlternative ? `; “${ctx.text.slice(date.start, date.end)}” read as ${humanDate(alternative!.value)}` : ''}); the case dates it to ${humanDate(match.date)}.`,
     };
   }
   const best = candidates[0];
   const unknown = (why: string): CheckedClaim => ({
     ...base, verdict: 'unknown', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
-    explanation: `Read as the date of “${short(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
+    explanation: `Read as the date of “${shortLabel(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
   });
+  if (alternative) return unknown(`“${ctx.text.slice(date.start, date.end)}” may mean ${humanDate(said.value)} or ${humanDate(alternative.value)}`);
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
   const outsider = outsideActor(ctx, i, reading.predicate);
   if (outsider) return unknown(`the sentence says ${ctx.text.slice(outsider.start, outsider.end)}, whom the case does not know, did it: another matter`);
@@ -68,16 +75,16 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   // "filed an appeal against the dismissal … in November": the verb the event noun hangs from may own the date.
   const governor = reading.kind === 'event' ? reading.governor : undefined;
   const governed = governor ? governedOn(ctx, said, governor.types) : null;
-  if (governor && governed) return unknown(`the date may go with "${ctx.text.slice(governor.predicate.start, governor.predicate.end)}" instead, and the case has “${short(governed)}” then`);
+  if (governor && governed) return unknown(`the date may go with "${ctx.text.slice(governor.predicate.start, governor.predicate.end)}" instead, and the case has “${shortLabel(governed)}” then`);
   const other = eventOn(ctx, said, reading, sentenceTypes(ctx, words, predicates, reading), i);
-  if (other) return unknown(`the case has another event on that date (“${short(other)}”), which the date may belong to`);
+  if (other) return unknown(`the case has another event on that date (“${shortLabel(other)}”), which the date may belong to`);
   const unverified = compatible.find((e) => !isVerified(e));
-  if (unverified) return unknown(`the case marks “${short(unverified)}” ${unverified.status}`);
+  if (unverified) return unknown(`the case marks “${shortLabel(unverified)}” ${unverified.status}`);
   const g = coarser(said.granularity, best.granularity);
-  const others = compatible.filter((e) => e !== best).map((e) => `${short(e)} (${humanDate(e.date)})`);
+  const others = compatible.filter((e) => e !== best).map((e) => `${shortLabel(e)} (${humanDate(e.date)})`);
   return {
     ...base, verdict: 'conflict', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
-    explanation: `Read as the date of “${short(best)}”: ${reading.why}, and ${participantsWhy(ctx, i, best)}. ` +
+    explanation: `Read as the date of “${shortLabel(best)}”: ${reading.why}, and ${participantsWhy(ctx, i, best)}. ` +
       `The article says ${humanDate(truncate(said.value, g))}; the case dates it to ${humanDate(best.date)}.` +
       (others.length ? ` Other events of that kind: ${others.join('; ')} — none on that date either.` : ''),
   };
@@ -120,16 +127,52 @@ function containsRun(keys: string[], run: string[]): boolean {
   return false;
 }
 
+/**
+ * Events that cannot be what the sentence is about: of the kind read, but about someone charged
+ * in the case whom the article never names (nor anyone else of their own), while another event
+ * of that kind is named by someone it does not share with them. "The judge refused on Friday to reopen the case against Baldwin"
+ * is not about a denial of the armorer's motion that month (the same judge's) when the article
+ * never names the armorer.
+ */
+function withoutStrangers(ctx: CheckContext, i: number, candidates: CaseEvent[]): CaseEvent[] {
+  const specific = (p: string) => !candidates.every((e) => e.participants?.includes(p));
+  // Named by someone of their own: in the sentence, else the sentence before, else the article.
+  let named = candidates.filter((e) => namedParticipants(ctx, i, e).some(specific));
+  if (!named.length && i > 0) named = candidates.filter((e) => (e.participants ?? []).some((p) => specific(p) && ctx.entitiesIn[i - 1].has(p)));
+  if (!named.length) named = candidates.filter((e) => (e.participants ?? []).some((p) => specific(p) && ctx.articleEntities.has(p)));
+  if (!named.length) return candidates;
+  const shared = new Set(named.flatMap((e) => e.participants ?? []));
+  const mentioned = (p: string) => ctx.articleEntities.has(p) || roleNounPeople(ctx).has(p);
+  return candidates.filter((e) => {
+    if (named.includes(e)) return true;
+    const own = (e.participants ?? []).filter((p) => !shared.has(p));
+    return !own.some((p) => ctx.index.accused.has(p)) || own.some(mentioned);
+  });
+}
+
 /** Whether the sentence (or, when it names no case entity, the one before) names a participant of the event. */
 function participantsNamed(ctx: CheckContext, i: number, e: CaseEvent, _words: Word[]): boolean {
+  if (namedParticipants(ctx, i, e).length) return true;
+  if (sentenceNames(ctx, i) || (i > 0 && ctx.entitiesIn[i - 1].size)) return false;
+  // A sentence naming nobody: only the one event of its kind the article can be about.
+  const ofKind = (ctx.index.eventsByType.get(e.type ?? '') ?? []).filter((x) => happenedBy(ctx, x.date));
+  const possible = withoutStrangers(ctx, i, ofKind);
+  return possible.length === 1 && possible[0] === e && (e.participants ?? []).some((p) => ctx.articleEntities.has(p));
+}
+
+/** Whether the sentence names a case entity other than a work, by name or by a role noun ("the armorer"). */
+function sentenceNames(ctx: CheckContext, i: number): boolean {
+  return [...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work') || roleNounsIn(ctx, i).length > 0;
+}
+
+/** The event's participants the sentence names as actors (or, when it names none, the sentence before names). */
+function namedParticipants(ctx: CheckContext, i: number, e: CaseEvent): string[] {
   const list = e.participants ?? [];
-  if ([...ctx.entitiesIn[i]].some((id) => ctx.index.entities.get(id)?.kind !== 'work')) {
+  if (sentenceNames(ctx, i)) {
     const here = actorsIn(ctx, i);
-    return list.some((p) => here.has(p));
+    return list.filter((p) => here.has(p));
   }
-  if (i > 0 && ctx.entitiesIn[i - 1].size) return list.some((p) => ctx.entitiesIn[i - 1].has(p));
-  // A sentence naming nobody: only an event of a kind the case holds once.
-  return (ctx.index.eventsByType.get(e.type ?? '') ?? []).length === 1 && list.some((p) => ctx.articleEntities.has(p));
+  return i > 0 ? list.filter((p) => ctx.entitiesIn[i - 1].has(p)) : [];
 }
 
 /**
@@ -160,11 +203,13 @@ function actorsIn(ctx: CheckContext, i: number): Set<string> {
     const possessor = /^(?:['’]s?)\s+(?:[\w-]+\s+){0,1}(double|lawyer|lawyers|attorney|attorneys|spokesperson|spokesman|spokeswoman|family|team|representative|representatives|wife|husband|widow|widower|son|daughter|mother|father|friend|assistant|publicist|stand-in)\b/i.test(after);
     if (!possessor) out.add(m.entity);
   }
+  for (const r of roleNounsIn(ctx, i)) out.add(r.person);
   return out;
 }
 
 function participantsWhy(ctx: CheckContext, i: number, e: CaseEvent): string {
-  const named = (e.participants ?? []).filter((p) => ctx.entitiesIn[i].has(p) || (i > 0 && ctx.entitiesIn[i - 1].has(p)));
+  const nouns = new Set(roleNounsIn(ctx, i).map((r) => r.person));
+  const named = (e.participants ?? []).filter((p) => ctx.entitiesIn[i].has(p) || nouns.has(p) || (i > 0 && ctx.entitiesIn[i - 1].has(p)));
   const names = named.map((p) => ctx.index.entities.get(p)?.name ?? p);
   return names.length ? `the sentence names ${names.join(', ')}` : 'it is the only event of that kind in the case';
 }
@@ -213,10 +258,21 @@ function governedOn(ctx: CheckContext, said: { value: string; granularity: 'year
   return null;
 }
 
-function short(e: CaseEvent): string {
-  return e.label.replace(/\s*\(.*$/, '').replace(/;.*$/, '');
-}
 
 function inRange(date: LinkedMention, eventDate: string): boolean {
   return !!date.endValue && date.value! <= eventDate && eventDate <= date.endValue;
+}
+
+/** "last October", "last summer": a month or season named with "last" and no year. */
+const LAST_PERIOD = /^last\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)$/i;
+
+/**
+ * The other year a relative month or season may mean. When this year's October is already
+ * over, "last October" in a November article may mean it or the October a year before
+ * (writers use both); such a date never makes a conflict, and agrees if either year fits.
+ */
+function otherYearOf(ctx: CheckContext, date: LinkedMention, said: CalendarDate): CalendarDate | null {
+  if (!ctx.published || !LAST_PERIOD.test(ctx.text.slice(date.start, date.end).trim())) return null;
+  if (said.value.slice(0, 4) !== ctx.published.slice(0, 4)) return null;
+  return { value: `${Number(said.value.slice(0, 4)) - 1}${said.value.slice(4)}`, granularity: said.granularity };
 }

@@ -59,3 +59,8 @@ export function assignTriggers(hits: TriggerHit[], spans: Span[]): TriggerHit[][
   }
   return out;
 }
+
+/** An event's label without its parenthesis and afterthoughts: what a card names it by. */
+export function shortLabel(e: CaseEvent): string {
+  return e.label.replace(/\s*\(.*$/, '').replace(/;.*$/, '');
+}

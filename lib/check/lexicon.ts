@@ -50,7 +50,7 @@ export const EVENT_TYPES: Record<string, string> = {
 
 /** Classes of object words that narrow what a predicate names. Checked in this order. */
 const OBJECTS: [string, string[]][] = [
-  ['motion', ['motion', 'request', 'bid']],
+  ['motion', ['motion', 'request', 'bid', 'reopen', 'revive']],
   ['amended', ['amended', 'altered', 'revised', 'downgraded', 'reduced', 'lesser', 'amendment']],
   ['appeal', ['appeal']],
   ['notice', ['notice']],
@@ -144,6 +144,10 @@ const ENTRIES: [string, Sense][] = [
   ['reconsideration', { types: ['reconsideration', 'motion-denied'] }],
   ['reinstate', { types: ['suit-reinstated'] }],
   ['deny', { types: [], objects: { motion: ['motion-denied'] } }],
+  // "refused to reopen the case", "rejected a request to reconsider": a motion denied.
+  ['refuse', { types: [], objects: { motion: ['motion-denied'] } }],
+  ['reject', { types: [], objects: { motion: ['motion-denied'] } }],
+  ['decline', { types: [], objects: { motion: ['motion-denied'] } }],
   ['remove', { types: [], objects: { federal: ['suit-removed'], enhancement: ['charge-reduced'] } }],
   ['move', { types: [], objects: { federal: ['suit-removed'] } }],
 ];

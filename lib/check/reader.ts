@@ -40,10 +40,10 @@ const OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where', 'when', 'afte
 /** Punctuation between words that ends a clause. */
 const HARD_BREAK = /[;:()—–]|\s-\s/;
 /** Verbs whose infinitive says the action happened ("was forced to dismiss", "agreed to drop"). */
-const IMPLICATIVE = new Set(['forced', 'agreed', 'decided', 'voted', 'opted', 'chose', 'managed', 'ordered', 'moved', 'went', 'proceeded']);
+const IMPLICATIVE = new Set(['forced', 'agreed', 'decided', 'voted', 'opted', 'chose', 'managed', 'ordered', 'moved', 'went', 'proceeded', 'ruled']);
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'nor', 'without']);
 const HYPOTHETICAL = new Set(['if', 'could', 'might', 'may', 'would', 'should', 'whether', 'potential', 'potentially', 'possible', 'possibly', 'face', 'faces', 'facing', 'risk', 'seek', 'seeks', 'seeking', 'sought', 'ask', 'asks', 'asked', 'asking', 'move', 'moved', 'motion', 'want', 'wants', 'wanted', 'hope', 'hopes', 'threaten', 'threatened', 'try', 'tried', 'attempt', 'vow', 'vowed', 'plan', 'plans', 'planned']);
-const SCHEDULING = /\b(will|shall|set for|set to|scheduled|slated|expected|expects|due to|due in|is to|are to|upcoming|planned|plans to|plan to|to begin|to start|later this|next)\b/i;
+const SCHEDULING = /\b(will|shall|set for|set to|scheduled|slated|expected|expects|due to (?:be|stand|appear|begin|start|face|go|resume|open|testify|return|take|hear|rule|decide|file|receive|make|deliver|premiere|release)|due in|is to|are to|upcoming|planned|plans to|plan to|to begin|to start|later this|next)\b/i;
 /** Auxiliaries and adverbs that may stand between a subject or a date and its verb. */
 const AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'also', 'then', 'later', 'initially', 'originally', 'formally', 'officially', 'finally', 'ultimately', 'first', 'previously', 'eventually', 'reportedly', 'accidentally', 'fatally', 'allegedly', 'already']);
 /** Words a premodified event noun may carry between the date and itself ("the 2021 fatal shooting"). */
@@ -142,8 +142,9 @@ function nominalReaches(text: string, words: Word[], p: Predicate, di: number): 
   const between = words.slice(p.to, di);
   // Commas only inside a place name ("in Torun, Poland, on Nov. 20").
   const gaps = between.map((w, k) => text.slice((k ? between[k - 1] : words[p.to - 1]).end, w.start)).concat(text.slice((between.at(-1) ?? words[p.to - 1]).end, words[di].start));
-  const commaOk = gaps.every((g, k) => !g.includes(',') || (/^\p{Lu}/u.test(between[k - 1]?.text ?? '') && (k === between.length || /^\p{Lu}/u.test(between[k]?.text ?? '') || words[di] && k === between.length)));
-  if (between.length > 8 || !commaOk) return false;
+  const commaOk = gaps.every((g, k) => !g.includes(',') || (/^\p{Lu}/u.test(between[k - 1]?.text ?? '') && (k === between.length || /^\p{Lu}/u.test(between[k]?.text ?? '') || (k === between.length - 1 && PREPOSITIONS.has(between[k].lower)))));
+  // Names are one phrase each, however many words they take ("at the Bonanza Creek Ranch in Santa Fe, New Mexico, on …").
+  if (between.filter((w) => !/^\p{Lu}/u.test(w.text)).length > 8 || !commaOk) return false;
   // Prepositional phrases only ("the shooting on the Rust film set in 2021"): no verb between.
   return between.every((w, k) => (k === 0 ? PREPOSITIONS.has(w.lower) || /^\p{Lu}/u.test(w.text) : true) && !isVerbLike(w) && !AUX.has(w.lower));
 }
@@ -300,7 +301,8 @@ function event(text: string, words: Word[], p: Predicate, cFrom: number, cTo: nu
 function modalityOf(text: string, words: Word[], p: Predicate, cFrom: number, cTo: number): Modality {
   const before = words.slice(Math.max(cFrom, p.from - 4), p.from).map((w) => w.lower);
   if (before.some((w) => NEGATION.has(w)) || /n't$/.test(before[before.length - 1] ?? '')) return 'negated';
-  if (before[before.length - 1] === 'to' && !/^(sentenc|plead)/.test(p.entry.keys[0])) return 'hypothetical';
+  // "asked the judge to dismiss" supposes; "ruled to dismiss", "was forced to dismiss" says it happened.
+  if (before[before.length - 1] === 'to' && !/^(sentenc|plead)/.test(p.entry.keys[0]) && !(IMPLICATIVE.has(before[before.length - 2] ?? '') && before[before.length - 2] !== 'moved')) return 'hypothetical';
   if (words.slice(Math.max(cFrom, p.from - 6), p.from).some((w) => HYPOTHETICAL.has(w.lower))) return 'hypothetical';
   const clauseText = text.slice(words[cFrom].start, words[cTo - 1].end);
   if (SCHEDULING.test(clauseText) && !/\b(was|were|had been)\s+(\w+ly\s+)?(scheduled|set|slated|expected|due)\b/i.test(clauseText)) return 'scheduled';

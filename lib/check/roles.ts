@@ -3,7 +3,7 @@
  * title written next to a linked person is compared with the roles the case gives that
  * person, as of the article's publication date.
  */
-import { humanDate, isOnOrBefore } from '../dates/calendar';
+import { granularityOf, humanDate, isOnOrBefore, sameAtCoarser } from '../dates/calendar';
 import { isVerified, type Role } from '../cases/format';
 import type { LinkedMention } from '../link/link';
 import type { CheckedClaim } from './claim';
@@ -12,14 +12,15 @@ import { insideQuotes } from './reader';
 import { spanIndexAt } from '../recognise/sentences';
 
 /** Titles news writes, each with the words a case's role text uses for it. */
-const TITLES: [RegExp, string, string[]][] = [
+export const TITLES: [RegExp, string, string[]][] = [
   [/special prosecutors?/i, 'special prosecutor', ['special prosecutor']],
   [/district attorney|\bDA\b/i, 'district attorney', ['district attorney']],
   [/attorney general/i, 'attorney general', ['attorney general']],
   [/prosecutors?/i, 'prosecutor', ['prosecutor', 'district attorney']],
   [/(district |presiding )?judge/i, 'judge', ['judge']],
   [/sheriff/i, 'sheriff', ['sheriff']],
-  [/armou?rer/i, 'armorer', ['armorer', 'armourer']],
+  // The armorer under the other names news gives the job ("production gunsmith", "weapons handler").
+  [/armou?rer|gunsmith|weapons? (?:handler|supervisor|specialist|master|wrangler)/i, 'armorer', ['armorer', 'armourer']],
   [/cinematographer|director of photography/i, 'cinematographer', ['cinematographer', 'director of photography']],
   [/assistant director/i, 'assistant director', ['assistant director']],
   [/prop master/i, 'prop master', ['prop master']],
@@ -38,7 +39,7 @@ const TITLES: [RegExp, string, string[]][] = [
   [/spokes(person|man|woman)/i, 'spokesperson', ['spokesperson', 'spokesman', 'spokeswoman']],
 ];
 
-const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman)|costume designer|costumer|make-?up artist|script supervisor|screenwriter|writer|stunt (?:double|coordinator|performer)|camera operator|cameraman|camerawoman)';
+export const TITLE_WORDS = '(?:special prosecutor|district attorney|attorney general|prosecutor|judge|sheriff|armou?rer|gunsmith|weapons? (?:handler|supervisor|specialist|master|wrangler)|cinematographer|director of photography|assistant director|prop master|director|co-producer|producer|actor|actress|attorney|lawyer|counsel|detective|spokes(?:person|man|woman)|costume designer|costumer|make-?up artist|script supervisor|screenwriter|writer|stunt (?:double|coordinator|performer)|camera operator|cameraman|camerawoman)';
 /**
  * "special prosecutor Kari Morrissey", "Santa Fe County Sheriff Adan Mendoza": the title right
  * before the name, nothing but a space between (a title ending the sentence before is not one).
@@ -91,6 +92,12 @@ function judge(ctx: CheckContext, m: LinkedMention, name: string, title: string,
   const future = roles.find((r) => words.some((w) => r.role.toLowerCase().includes(w)));
   const verified = isVerified(ctx.index.entities.get(m.entity!) ?? {});
   const expected = held.map((r) => r.role).join('; ') || null;
+  if (future && !startIsRecorded(ctx, m.entity!, future)) {
+    return {
+      ...base, verdict: 'unknown', expected: future.role, sources: future.sources,
+      explanation: `The case records ${name} as ${future.role} from ${humanDate(future.from!)} — the first time a source records it, not when it began; not flagged.`,
+    };
+  }
   return {
     ...base,
     verdict: verified ? 'conflict' : 'unknown',
@@ -100,4 +107,18 @@ function judge(ctx: CheckContext, m: LinkedMention, name: string, title: string,
       ? `${name} became ${future.role} only on ${humanDate(future.from!)}, after this article.`
       : `The case records no role of ${name} as ${title}. Roles held by then: ${expected ?? 'none'}.`,
   };
+}
+
+/**
+ * Whether the case knows when a role began, rather than only when a source first mentioned it:
+ * a start given to the day, or an appointment of the person recorded on that date. A title
+ * written before a start known only to the month or year ("Baldwin's attorney Luke Nikas" in
+ * August, when the case first records him in November) may be right, so it is not flagged.
+ */
+function startIsRecorded(ctx: CheckContext, person: string, role: Role): boolean {
+  if (!role.from) return false;
+  const g = granularityOf(role.from);
+  if (g === 'day') return true;
+  return (ctx.index.eventsByType.get('appointment') ?? []).some((e) =>
+    (e.participants ?? []).includes(person) && sameAtCoarser({ value: e.date, granularity: granularityOf(e.date)! }, { value: role.from!, granularity: g! }));
 }

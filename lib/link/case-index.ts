@@ -68,6 +68,8 @@ export interface CaseIndex {
   personNames: PersonName[];
   /** Charges brought in the case's matters, with their maximum penalties (version 2). */
   charges: IndexedCharge[];
+  /** People charged in the case's matters (version 2): those a prosecution's events happen to. */
+  accused: Set<string>;
 }
 
 export interface IndexedCharge {
@@ -169,6 +171,7 @@ export function buildCaseIndex(input: CaseFile): CaseIndex {
     triggers,
     aliases,
     charges: (file.matters ?? []).flatMap((m) => (m.charges ?? []).map((c) => ({ matter: m.id, defendants: m.defendants ?? [], name: c.name, maximumPenalty: c.maximumPenalty, sources: c.sources }))),
+    accused: new Set((file.matters ?? []).filter((m) => m.charges?.length).flatMap((m) => m.defendants ?? [])),
     personNames: (file.people ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => ({ entity: p.id, tokens: nameTokens(n) })).filter((n) => n.tokens.length > 1)),
   };
 }

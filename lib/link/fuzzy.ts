@@ -6,18 +6,25 @@
  */
 import { nameTokens, type CaseIndex, type PersonName } from './case-index';
 
-/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit ("Bladwin" for
+ * "Baldwin", "Guiterrez" for "Gutierrez": the commonest slip of a typing hand), giving up
+ * (returning max + 1) once it exceeds `max`.
+ */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
       if (row[j] < best) best = row[j];
     }
     if (best > max) return max + 1;
+    before = prev;
     prev = row;
   }
   return prev[b.length];
@@ -89,8 +96,10 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   else map.set(key, [value]);
 }
 
-function matches(tokens: string[], name: PersonName): boolean {
-  const t = name.tokens;
+function matches(written: string[], name: PersonName): boolean {
+  // A double surname written with a space or a hyphen ("Carmack Altwis" for "Carmack-Altwies").
+  const split = (x: string[]) => x.flatMap((w) => w.split('-'));
+  const [tokens, t] = written.length === name.tokens.length ? [written, name.tokens] : [split(written), split(name.tokens)];
   if (tokens.length !== t.length) return false;
   // The same parts in another order ("Reed-Gutierrez" for "Gutierrez-Reed").
   const parts = (x: string[]) => x.flatMap((w) => w.split('-')).sort().join(' ');

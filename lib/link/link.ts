@@ -90,6 +90,16 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
       spans.add(link);
       times.set(id, (times.get(id) ?? 0) + 1);
     }
+    // …and one the recogniser did not take for a name at all ("that Guiterrez-Reed — who"): only a
+    // long or double surname, where a near spelling is no common word.
+    for (const t of tokens) {
+      if (!t.capitalised || (t.key.length < 8 && !t.key.includes('-')) || spans.overlaps(t.start, t.end)) continue;
+      const id = misspeltSurname(index, t.key, strongAt.keys(), named);
+      if (!id) continue;
+      const link: LinkedMention = { start: t.start, end: t.end, kind: 'person', entity: id, form: 'misspelling', fuzzy: true };
+      linked.push(link);
+      spans.add(link);
+    }
   }
 
   joinSplitNames(text, index, linked);

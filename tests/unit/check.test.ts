@@ -28,13 +28,14 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['an interview shown in court, not the death', 'In videos of interviews played in court on Feb. 27, Hannah Gutierrez-Reed said she loaded the revolver that killed Halyna Hutchins.', '2024-02-29', 'Feb. 27', 'unknown'],
     ['a scheduled trial, not the one that happened', 'Alec Baldwin\'s own trial is set for July 2024, while Hannah Gutierrez-Reed awaits sentencing.', '2024-03-08', 'July 2024', 'unknown'],
     ['a trial someone is due to face', 'Alec Baldwin is due to stand trial for involuntary manslaughter in July, the court said.', '2024-04-16', 'July', 'unknown'],
+    ['"due to" a cause is no schedule', 'A judge threw out the charge against Alec Baldwin on July 12 due to withheld evidence.', '2024-07-20', 'July 12', 'consistent'],
     ['a plan told in the future tense', 'The producers said filming will resume in February after the settlement with Matthew Hutchins.', '2022-11-12', 'February', 'unknown'],
     ['a negated event', 'Alec Baldwin was charged with involuntary manslaughter in January 2023 and pleaded not guilty a month later.', '2025-01-10', 'January 2023', 'consistent'],
     ['a hypothetical: a motion to dismiss', 'Alec Baldwin\'s lawyers asked the judge on May 3 to dismiss the indictment against him.', '2024-05-20', 'May 3', 'unknown'],
     ['an inflection the case does not list ("withdrew")', 'Special prosecutor Kari Morrissey withdrew on Monday the appeal against the dismissal of Alec Baldwin\'s case.', '2024-12-24', 'Monday', 'consistent'],
     ['a date that only describes another noun ("a July decision")', 'Kari Morrissey dropped her appeal of a July decision to dismiss the charge against Alec Baldwin.', '2024-12-24', 'July', 'unknown'],
     ['a civil dismissal one day off (signed Tuesday, made public Wednesday)', 'A New Mexico judge on Wednesday dismissed Alec Baldwin\'s civil lawsuit against the prosecutors.', '2025-07-31', 'Wednesday', 'conflict'],
-    ['the object rules out the civil suit dismissed that month', 'Last July, a New Mexico judge was forced to dismiss the involuntary manslaughter charge against Alec Baldwin.', '2025-10-22', 'Last July', 'conflict'],
+    ['the object rules out the civil suit dismissed that month', 'In July 2025, a New Mexico judge was forced to dismiss the involuntary manslaughter charge against Alec Baldwin.', '2025-10-22', 'July 2025', 'conflict'],
     ['a charge announced, dated a year off', 'On Thursday, January 19, 2022, District Attorney Mary Carmack-Altwies said that Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'January 19, 2022', 'conflict'],
     ['a dismissal the case has no year for', `${PREAMBLE}Prosecutors dismissed involuntary manslaughter charges against Baldwin earlier this year.`, '2025-01-15', 'earlier this year', 'conflict'],
     ['a release date that is not the film\'s', 'RUST by Alec Baldwin, in theatres on May 16, 2025.', '2025-05-02', 'May 16, 2025', 'conflict'],
@@ -48,12 +49,29 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['an event noun in a phrase after an event verb: the date may go with either', 'The state filed a notice of appeal against the dismissal of Alec Baldwin\'s case in November.', '2024-12-01', 'November', 'unknown'],
     ['…but a date that fits no event of the verb\'s kind still dates the noun', 'Alec Baldwin was charged last month over his part in the death of cinematographer Halyna Hutchins in 2022.', '2023-02-15', '2022', 'conflict'],
     ['a notice filed names no event of its own', 'Prosecutors filed the notice to dismiss the criminal case against Alec Baldwin on Monday in state court.', '2023-05-04', 'Monday', 'unknown'],
+    ['a ruling to dismiss says the dismissal happened (the date opening the clause)', 'On July 30, 2025, Judge Casey B. Fitch ruled to dismiss Alec Baldwin\'s civil lawsuit against the prosecutors.', '2025-07-31', 'July 30, 2025', 'conflict'],
+    ['a ruling to dismiss says the dismissal happened (the date after it)', 'Judge Casey Fitch ruled to dismiss Alec Baldwin\'s civil lawsuit against the prosecutors on July 30, 2025.', '2025-07-31', 'July 30, 2025', 'conflict'],
+    ['a motion to dismiss does not', 'Alec Baldwin\'s lawyers moved to dismiss his civil lawsuit against the prosecutors on July 30, 2025.', '2025-07-31', 'July 30, 2025', 'unknown'],
+    ['a refusal to reopen a case is a motion denied, a day off', 'A judge refused on Friday to reopen the case against Alec Baldwin, standing by her dismissal.', '2024-10-26', 'Friday', 'conflict'],
+    ['…on the day it was signed', 'A judge refused on Thursday to reopen the case against Alec Baldwin, standing by her dismissal.', '2024-10-26', 'Thursday', 'consistent'],
+    ['a request rejected is a motion denied', 'Judge Mary Marlowe Sommer rejected a request on Friday to reconsider the dismissal of Alec Baldwin\'s case.', '2024-10-26', 'Friday', 'conflict'],
+    ['an event of that kind fits when the article names its people', 'Hannah Gutierrez-Reed lost a motion too. A judge refused on Friday to reopen the case against Alec Baldwin.', '2024-10-26', 'Friday', 'consistent'],
+    ['…also when the sentence before names who it is about', 'Judge Mary Marlowe Sommer presided over the trial of Alec Baldwin. A judge refused on Friday to reopen the case.', '2024-10-26', 'Friday', 'conflict'],
+    ['an official of one event the article never names does not rule that event out', 'Judge Mary Marlowe Sommer presided over the trial of Alec Baldwin. The charges had been dropped in April 2023 and refiled later.', '2024-08-01', 'April 2023', 'consistent'],
+    ['a role noun names the one person of the case who held the role', 'Hannah Gutierrez-Reed asked for a new trial. The 27-year-old armorer was found guilty of involuntary manslaughter in March 2023, months before Alec Baldwin\'s own trial.', '2024-08-22', 'March 2023', 'conflict'],
+    ['…and keeps that person\'s event in play', 'Alec Baldwin filed a lawsuit on Friday against the armorer and three other crew members. Matthew Hutchins had settled with him the month before.', '2022-11-12', 'Friday', 'consistent'],
+    ['an event noun reaches its date across places, a name counting as one word', 'A file photo shows Alec Baldwin after the death of cinematographer Halyna Hutchins at the Bonanza Creek Ranch in Santa Fe, New Mexico, on Oct. 21, 2022.', '2023-02-20', 'Oct. 21, 2022', 'conflict'],
+    ['…the right date', 'A file photo shows Alec Baldwin after the death of cinematographer Halyna Hutchins at the Bonanza Creek Ranch in Santa Fe, New Mexico, on Oct. 21, 2021.', '2023-02-20', 'Oct. 21, 2021', 'consistent'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
 
 describe('dates: what a year-less or numbered date means', () => {
   it.each<Row>([
+    ['a month named with "last" may be this year\'s or the year before\'s: either may fit', 'Halyna Hutchins was shot by Alec Baldwin last October during a rehearsal.', '2022-11-13', 'last October', 'consistent'],
+    ['…and when neither fits, a month named with "last" is left open', 'Halyna Hutchins was shot by Alec Baldwin last March during a rehearsal.', '2022-11-13', 'last March', 'unknown'],
+    ['…a season too', 'Halyna Hutchins was shot by Alec Baldwin last summer during a rehearsal.', '2023-10-01', 'last summer', 'unknown'],
+    ['a month named with "last" that can only be last year\'s still conflicts', 'Halyna Hutchins was shot by Alec Baldwin last December during a rehearsal.', '2022-11-13', 'last December', 'conflict'],
     ['a past-tense month without a year is never after publication', 'Hannah Gutierrez-Reed had been found guilty by a jury in March for the death of Halyna Hutchins.', '2024-04-15', 'March', 'consistent'],
     ['a statute number is not a year', 'Alec Baldwin\'s suit against Kari Morrissey rests on 42 U.S.C. § 1983 and the state constitution.', '2025-10-22', '1983', 'none'],
   ])('%s', readsAs());
@@ -69,6 +87,8 @@ describe('roles and ages', () => {
   it.each<Row>([
     ['a title right before the name, held then', 'Special prosecutor Kari Morrissey spoke to reporters about Alec Baldwin.', '2024-07-13', 'Kari Morrissey', 'consistent'],
     ['a title before the name, not yet held', 'Special prosecutor Kari Morrissey spoke to reporters about Alec Baldwin.', '2022-06-01', 'Kari Morrissey', 'conflict'],
+    ['a title before a start the case records only as a first mention is left open', 'Alec Baldwin\'s attorney Luke Nikas called the FBI report misconstrued.', '2022-08-16', 'Luke Nikas', 'unknown'],
+    ['a title before a start the case records as an appointment still conflicts', 'Special prosecutor Andrea Reeb spoke to reporters about Alec Baldwin.', '2022-06-01', 'Andrea Reeb', 'conflict'],
     ['a wrong title in apposition after the name', 'Alec Baldwin fired the gun that wounded Joel Souza, the film\'s armorer, on the set.', '2021-10-27', 'Joel Souza', 'conflict'],
     ['a right title in apposition after the name', 'Alec Baldwin fired the gun that wounded Joel Souza, the film\'s director, on the set.', '2021-10-27', 'Joel Souza', 'consistent'],
     ['a wrong title in apposition before the name', 'The movie\'s cinematographer, Joel Souza, was hurt too, Alec Baldwin said.', '2021-10-27', 'Joel Souza', 'conflict'],
@@ -76,6 +96,8 @@ describe('roles and ages', () => {
     ['a subject that follows a name is not its apposition', 'In a win for Alec Baldwin, the special prosecutor in his case is stepping down.', '2023-03-14', 'Alec Baldwin', 'none'],
     ['a quoted title is the complaint\'s word', '"Producer Joel Souza was shot in the shoulder," the complaint against Alec Baldwin says.', '2022-11-11', 'Joel Souza', 'none'],
     ['a crew job the person never held', 'Alec Baldwin blamed the make-up artist Hannah Gutierrez-Reed for the live round.', '2022-11-13', 'Hannah Gutierrez-Reed', 'conflict'],
+    ['the armorer\'s job under another name, given to someone who never held it', 'Alec Baldwin sued the assistant gunsmith Seth Kenney and others over the live round.', '2022-11-13', 'Seth Kenney', 'conflict'],
+    ['…given to the armorer', 'Alec Baldwin sued the production gunsmith Hannah Gutierrez-Reed and others over the live round.', '2022-11-13', 'Hannah Gutierrez-Reed', 'consistent'],
     ['a crew job the person held', 'Screenwriter Joel Souza spoke about finishing the film Alec Baldwin starred in.', '2024-11-21', 'Joel Souza', 'consistent'],
     ['a wrong age before the name', 'Alec Baldwin shot Halyna Hutchins and 42-year-old Joel Souza, the film\'s director.', '2021-10-27', '42-year-old', 'conflict'],
     ['a right age before the name', 'Alec Baldwin shot the 42-year-old Halyna Hutchins on the set.', '2024-04-16', '42-year-old', 'consistent'],
@@ -101,6 +123,42 @@ describe('valued facts', () => {
     ['a wrong maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces a sentence of up to three years in prison.', '2024-03-07', 'three years', 'conflict'],
     ['a right maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces up to 18 months in prison.', '2024-03-07', '18 months', 'consistent'],
     ['a sentence handed down, right', 'Hannah Gutierrez-Reed was sentenced to 18 months in prison for involuntary manslaughter.', '2024-04-16', '18 months', 'consistent'],
+  ])('%s', readsAs());
+});
+
+describe('outcomes: a verdict claimed for someone charged in the case', () => {
+  it.each<Row>([
+    ['an acquittal claimed for someone whose prosecution was dismissed', 'Alec Baldwin is negotiating a settlement, just weeks after being acquitted of involuntary manslaughter.', '2025-07-30', 'acquitted', 'conflict'],
+    ['…said of a role noun standing for him', 'Alec Baldwin\'s suit was dismissed. The actor is negotiating, weeks after being acquitted of involuntary manslaughter.', '2025-07-30', 'acquitted', 'conflict'],
+    ['a conviction claimed for him', 'Alec Baldwin was convicted of involuntary manslaughter over the Rust shooting.', '2025-01-10', 'convicted', 'conflict'],
+    ['an acquittal of someone the case holds a verdict for is left alone', 'Hannah Gutierrez-Reed was acquitted of tampering with evidence.', '2024-03-07', 'acquitted', 'none'],
+    ['the subject of a verdict, past an apposition naming someone else', 'Hannah Gutierrez-Reed, the armorer in the Alec Baldwin movie "Rust," has been found guilty of involuntary manslaughter.', '2024-03-07', 'found guilty', 'none'],
+    ['…past a relative clause naming someone else', 'Hannah Gutierrez-Reed, who worked with Alec Baldwin on the film, has been found guilty of involuntary manslaughter.', '2024-03-07', 'found guilty', 'none'],
+    ['a verdict denied', 'Alec Baldwin was never convicted of involuntary manslaughter.', '2025-01-10', 'convicted', 'none'],
+    ['a verdict supposed', 'If convicted, Alec Baldwin would have faced 18 months in prison.', '2024-07-01', 'convicted', 'none'],
+    ['a verdict supposed after the word', 'Alec Baldwin\'s conviction would have carried up to 18 months in prison.', '2024-08-01', 'conviction', 'none'],
+    ['a verdict claimed while the prosecution was open is left open', 'Alec Baldwin was acquitted of involuntary manslaughter, a fan account claimed.', '2023-02-01', 'acquitted', 'none'],
+  ])('%s', readsAs());
+});
+
+describe('who did what: a judge', () => {
+  it.each<Row>([
+    ['a judge named as doing what another judge did', 'Alec Baldwin\'s suit stalled for months. Judge Bryan Biedscheid, who oversees the case, finally dismissed the lawsuit without prejudice, giving Baldwin 30 days.', '2025-07-30', 'Bryan Biedscheid', 'conflict'],
+    ['…the judge who did it', 'Alec Baldwin\'s suit stalled for months. Judge Casey Fitch, who oversees the case, finally dismissed the lawsuit without prejudice, giving Baldwin 30 days.', '2025-07-30', 'Casey Fitch', 'consistent'],
+    ['"a judge" announcing charges a prosecutor announced', 'A judge today ruled Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'judge', 'conflict'],
+    ['"a judge" for a ruling a judge made', 'A judge refused on Thursday to reopen the case against Alec Baldwin.', '2024-10-26', 'judge', 'none'],
+    ['a judge\'s verb in another clause is not theirs', 'Judge Mary Marlowe Sommer said that prosecutors dismissed the charge against Alec Baldwin in April 2023.', '2024-07-13', 'Mary Marlowe Sommer', 'consistent'],
+    ['…nor one in what a judge said', 'The judge said prosecutors had charged Alec Baldwin on Jan. 19, 2023, without telling the court.', '2024-07-13', 'judge', 'none'],
+  ])('%s', readsAs());
+});
+
+describe('why a case was dismissed', () => {
+  it.each<Row>([
+    ['a reason the case records for none of the dismissals meant', 'In July 2024, the New Mexico court closed the case against Alec Baldwin, citing insufficient evidence to proceed.', '2025-03-27', 'insufficient evidence', 'conflict'],
+    ['…the reason the case records', 'A judge dismissed the charge against Alec Baldwin in July 2024, citing prosecutors\' concealment of ammunition.', '2024-08-01', 'concealment', 'consistent'],
+    ['…a civil suit\'s reason', 'A judge dismissed Alec Baldwin\'s lawsuit against the prosecutors, citing a lack of activity in the case.', '2025-08-01', 'lack of activity', 'consistent'],
+    ['a reason given for a dismissal only asked for is no claim', 'Alec Baldwin\'s lawyers asked the judge to dismiss the case, citing insufficient evidence.', '2024-06-01', 'insufficient evidence', 'none'],
+    ['"citing" a source gives no reason', 'The charges against Alec Baldwin were dropped in April 2023, citing his attorneys.', '2023-05-01', 'his attorneys', 'none'],
   ])('%s', readsAs());
 });
 

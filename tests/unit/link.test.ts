@@ -26,6 +26,9 @@ describe('linking names to the case', () => {
     ['a shared surname goes to the one named just before', 'Alec Baldwin met Matthew Hutchins in New York. Hutchins said the talks went well.', 'Hutchins said', 'matthew_hutchins'],
     ['a shared surname with nobody named in full goes to the one the case lists it for', 'Alec Baldwin fired the gun that killed Hutchins on the set.', 'Hutchins on', 'halyna_hutchins'],
     ['a surname alone that one case person carries', 'Alec Baldwin blamed the props master. Zachry did not answer calls.', 'Zachry', 'sarah_zachry'],
+    ['a surname with two letters swapped, written possessive', 'Alec Baldwin spoke to reporters. The FBI report contradicts Bladwin’s statement.', 'Bladwin', 'alec_baldwin'],
+    ['a misspelt double surname the recogniser did not take for a name', 'Hannah Gutierrez-Reed was tried in Santa Fe. The jury found that Guiterrez-Reed was negligent.', 'Guiterrez-Reed was', 'hannah_gutierrez_reed'],
+    ['a double surname written with a space, and misspelt', 'Alec Baldwin sued District Attorney Mary Carmack Altwis and others.', 'Mary Carmack Altwis', 'mary_carmack_altwies'],
     ['a surname alone in a story not about the case', 'Baldwin Park opened a new library on Monday.', 'Baldwin', null],
     ['a misspelling outside a story about the case', 'Joel Sousa won the regional chess open on Sunday.', 'Joel Sousa', null],
   ])('%s', (_shape, text, quote, entity) => {
@@ -60,6 +63,7 @@ describe('edit distance', () => {
     ['reeb', 'reebe', 1],
     ['kari', 'carrie', 3],
     ['baldwin', 'baldwin', 0],
+    ['baldwin', 'bladwin', 1],
   ])('%s → %s is %i', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
   });
