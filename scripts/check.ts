@@ -20,7 +20,8 @@ import { pageJson } from '../lib/engine/pipeline';
 import { toCSV } from '../lib/export/csv';
 import { toMarkdown } from '../lib/export/markdown';
 import { toW3C } from '../lib/export/w3c';
-import { checkPage, launchWithExtension, storedArticle } from './lib/browser';
+import { checkPage, EXTENSION_DIR, launchWithExtension, storedArticle } from './lib/browser';
+import { ensureFreshBuild } from './lib/fresh-build';
 import { EnginePool, type CheckedPage, type EngineAnswer } from './lib/node-engine/pool';
 import { serveFiles } from './lib/serve';
 
@@ -92,6 +93,7 @@ function loadCase(file: string | undefined): CaseFile {
 }
 
 async function checkInBrowser(targets: string[], format: Format): Promise<boolean> {
+  ensureFreshBuild(EXTENSION_DIR);
   const served = await serveFiles(targets.filter((t) => !isUrl(t)));
   const browser = await launchWithExtension();
   const pages: CheckedPage[] = [];
