@@ -20,6 +20,8 @@ const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|el
 const MAXIMUM_BEFORE = /\b(up to|as much as|as many as|maximum(?: sentence| penalty)?(?: of)?|at most|no more than)\s+$/i;
 /** Words that make a stated maximum one of prison time. */
 const PENALTY_WORDS = /\b(prison|jail|sentence|penalty|behind bars|imprisonment|incarceration)\b/i;
+/** Offences a penalty may add up over ("involuntary manslaughter and evidence tampering … up to three years"). */
+const OFFENCES = /\b(?:tamper(?:ing)?|obstruction|conspiracy|fraud|murder|assault|perjury|endangerment|negligence|negligent|possession|battery|homicide|enhancement|counts?\s+of\s+\w+)\b/i;
 const NEGATION = /\b(cannot|can ?not|can't|can’t|could not|couldn't|couldn’t|won't|won’t|will not|would not|not|never|no longer|barred from|unable to|without the ability to)\b[\w\s’']{0,20}$/i;
 const MODAL = /\b(may|might|could|can|will|would|plan to|plans to|intend to|intends to|able to|free to)\s+(?:be\s+|have\s+been\s+|still\s+)?$/i;
 
@@ -194,18 +196,20 @@ function penaltyClaims(ctx: CheckContext): CheckedClaim[] {
       const said = `P${n}${unit === 'day' ? 'D' : unit === 'week' ? 'W' : unit === 'month' ? 'M' : 'Y'}`;
       // "had been facing up to five years": a state that ended (a dropped enhancement), not today's maximum.
       const former = /\bhad\s+(?:been\s+)?(?:[\w’'-]+\s+){0,2}$/i.test(sentence.slice(0, m.index).replace(MAXIMUM_BEFORE, ''));
+      // Another offence named in the sentence: the penalty may be the total over the charges.
+      const otherOffence = OFFENCES.exec(charges.reduce((rest, c) => rest.replaceAll(c.name.toLowerCase(), ' '), sentence.toLowerCase()));
       const named = charges.filter((c) => c.defendants.some((d) => ctx.entitiesIn[i].has(d)));
       const relevant = named.length ? named : charges;
       const match = relevant.find((c) => sameDuration(said, c.maximumPenalty!));
       const best = match ?? relevant[0];
       const allAgree = relevant.every((c) => sameDuration(c.maximumPenalty!, best.maximumPenalty!));
-      const verdict = match ? 'consistent' : allAgree && !former ? 'conflict' : 'unknown';
+      const verdict = match ? 'consistent' : allAgree && !former && !otherOffence ? 'conflict' : 'unknown';
       out.push({
         start: s.start + m.index!, end: s.start + m.index! + m[0].length, verdict, value: said, event: null,
         claim: `maximum penalty for ${best.name}`, claimKey: `charge:${best.name}:maximum penalty`, expected: describeDuration(best.maximumPenalty!),
         sources: best.sources,
         explanation: `Read as the maximum penalty for ${best.name} (“${sentence.slice(Math.max(0, m.index! - 12), m.index!).trim()} …”). The case records ${describeDuration(best.maximumPenalty!)}` +
-          (!allAgree ? ', but its matters differ; not flagged.' : former && !match ? '; not flagged: the sentence tells a former state ("had been facing"), which may have changed since.' : '.'),
+          (!allAgree ? ', but its matters differ; not flagged.' : otherOffence && !match ? `; not flagged: the sentence names another offence too (“${otherOffence[0]}”), and the penalty may be the total.` : former && !match ? '; not flagged: the sentence tells a former state ("had been facing"), which may have changed since.' : '.'),
       });
     }
   });
