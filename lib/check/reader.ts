@@ -168,6 +168,17 @@ function classesIn(words: Word[], from: number, to: number): Set<string> {
   return out;
 }
 
+/** How many prepositional phrases may stand between a verb and the date it keeps. */
+const MAX_PHRASES_TO_VERB = 3;
+const PHRASE_START = /^(in|on|at|for|to|with|within|of|by|from|about|over|during|after|before|since|against|into|amid|near)$/;
+
+/** Prepositions in words [from, to): the phrases a date's attachment would have to reach across. */
+function phrasesBetween(words: Word[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (PHRASE_START.test(words[k].lower)) n++;
+  return n;
+}
+
 /** Read what the date at words [di, dj) dates. */
 export function readDate(text: string, words: Word[], predicates: Predicate[], di: number, dj: number): DateReading {
   const predAt = new Map<number, Predicate>();
@@ -223,6 +234,11 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
       // dismissal of the case in November"): the date may go with the verb instead (see `governor`).
       const head = p;
       const governor = isNominal(words, head) ? predicates.find((v) => v !== head && v.to <= head.from && v.from >= cFrom && isPastForm(words[v.from].lower) && !v.entry.sense.nounOnly) : undefined;
+      // A date after a long chain of phrases ("charged with X in the death of Y on the set of the
+      // movie Z in 2021") more likely dates a noun near it than the verb far before it.
+      if (!isNominal(words, p) && phrasesBetween(words, p.to, di - 1) > MAX_PHRASES_TO_VERB) {
+        return { kind: 'other', why: `the date is too many phrases away from "${text.slice(p.start, p.end)}" to tell what it dates` };
+      }
       const reading = event(text, words, p, cFrom, cTo, `"${text.slice(p.start, p.end)}" comes before the date in its clause`);
       if (governor && reading.kind === 'event') {
         const classes = classesIn(words, Math.max(cFrom, governor.from - 6), Math.min(cTo, governor.to + 8));
