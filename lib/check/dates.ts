@@ -65,6 +65,18 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
     ...base, verdict: 'unknown', claim: `date of: ${best.label}`, claimKey: `event:${best.id}:date`, event: best.id, expected: best.date, sources: best.sources,
     explanation: `Read as the date of “${shortLabel(best)}” (${reading.why}), which the case dates to ${humanDate(best.date)}; not flagged: ${why}.`,
   });
+  // An event set aside (about someone charged whom the article never names) that fits the date
+  // is no agreement; but when the sentence names one of its participants, it may be the event
+  // meant ("Baldwin on Friday sued people involved in handling the gun"): no contradiction either.
+  // A fit only at a coarser granularity than the article's (its month for the article's day) is too weak for that.
+  const asFine = (e: CaseEvent) => coarser(granularityOf(e.date)!, said.granularity) === said.granularity;
+  const setAside = candidates.find((e) => !pool.includes(e) && fitsAt(said)(e) && asFine(e) && namedParticipants(ctx, i, e).length > 0);
+  if (setAside) return unknown(`the date fits “${shortLabel(setAside)}”, to the ${said.granularity}, though the article names none of its other participants`);
+  // "Baldwin's July trial": a month written without a year is the writer's year, not always the one we guess.
+  const yearless = withoutYear(ctx.text.slice(date.start, date.end)) && (said.granularity === 'month' || said.granularity === 'day')
+    ? pool.find((e) => [e.date, ...(e.otherDates ?? [])].some((d) => d.length >= said.value.length && d.slice(4, said.value.length) === said.value.slice(4)))
+    : undefined;
+  if (yearless) return unknown(`the article gives no year, and “${shortLabel(yearless)}” falls in that ${said.granularity === 'day' ? 'day' : 'month'} of ${yearless.date.slice(0, 4)}`);
   if (alternative) return unknown(`“${ctx.text.slice(date.start, date.end)}” may mean ${humanDate(said.value)} or ${humanDate(alternative.value)}`);
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
   const outsider = outsideActor(ctx, i, reading.predicate);
@@ -265,14 +277,26 @@ function inRange(date: LinkedMention, eventDate: string): boolean {
 
 /** "last October", "last summer": a month or season named with "last" and no year. */
 const LAST_PERIOD = /^last\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)$/i;
+/** The month a season ends in (its value is written "2023-SU"). */
+const SEASON_END: Record<string, number> = { SP: 5, SU: 8, FA: 11, WI: 2 };
 
 /**
- * The other year a relative month or season may mean. When this year's October is already
- * over, "last October" in a November article may mean it or the October a year before
- * (writers use both); such a date never makes a conflict, and agrees if either year fits.
+ * The other year a relative month or season may mean. "Last July" in an October article is
+ * this year's July (the usual reading, and the one fact-checkers hold writers to); only when
+ * that month or season ended just before the article ("last October" in a November article,
+ * where "last month" would be the natural words for this year's) may it mean the one a year
+ * before. Such a date never makes a conflict, and agrees if either year fits.
  */
 function otherYearOf(ctx: CheckContext, date: LinkedMention, said: CalendarDate): CalendarDate | null {
   if (!ctx.published || !LAST_PERIOD.test(ctx.text.slice(date.start, date.end).trim())) return null;
   if (said.value.slice(0, 4) !== ctx.published.slice(0, 4)) return null;
+  const part = date.value!.slice(5, 7);
+  const endMonth = SEASON_END[part] ?? Number(part);
+  if (Number(ctx.published.slice(5, 7)) - endMonth !== 1) return null;
   return { value: `${Number(said.value.slice(0, 4)) - 1}${said.value.slice(4)}`, granularity: said.granularity };
+}
+
+/** A written date naming a month with no year and no word placing it ("in July", "on March 3"; not "last July"). */
+function withoutYear(written: string): boolean {
+  return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(written) && !/\d{4}|['’]\d{2}\b|\b(?:last|this|next|ago|earlier|later|previous|coming|past)\b/i.test(written);
 }

@@ -36,6 +36,7 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['a date that only describes another noun ("a July decision")', 'Kari Morrissey dropped her appeal of a July decision to dismiss the charge against Alec Baldwin.', '2024-12-24', 'July', 'unknown'],
     ['a civil dismissal one day off (signed Tuesday, made public Wednesday)', 'A New Mexico judge on Wednesday dismissed Alec Baldwin\'s civil lawsuit against the prosecutors.', '2025-07-31', 'Wednesday', 'conflict'],
     ['the object rules out the civil suit dismissed that month', 'In July 2025, a New Mexico judge was forced to dismiss the involuntary manslaughter charge against Alec Baldwin.', '2025-10-22', 'July 2025', 'conflict'],
+    ['"last July" in an October article is this year\'s July', 'Last July, a New Mexico judge was forced to dismiss the involuntary manslaughter charge against Alec Baldwin.', '2025-10-22', 'Last July', 'conflict'],
     ['a charge announced, dated a year off', 'On Thursday, January 19, 2022, District Attorney Mary Carmack-Altwies said that Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'January 19, 2022', 'conflict'],
     ['a dismissal the case has no year for', `${PREAMBLE}Prosecutors dismissed involuntary manslaughter charges against Baldwin earlier this year.`, '2025-01-15', 'earlier this year', 'conflict'],
     ['a release date that is not the film\'s', 'RUST by Alec Baldwin, in theatres on May 16, 2025.', '2025-05-02', 'May 16, 2025', 'conflict'],
@@ -68,11 +69,14 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
 
 describe('dates: what a year-less or numbered date means', () => {
   it.each<Row>([
-    ['a month named with "last" may be this year\'s or the year before\'s: either may fit', 'Halyna Hutchins was shot by Alec Baldwin last October during a rehearsal.', '2022-11-13', 'last October', 'consistent'],
-    ['…and when neither fits, a month named with "last" is left open', 'Halyna Hutchins was shot by Alec Baldwin last March during a rehearsal.', '2022-11-13', 'last March', 'unknown'],
-    ['…a season too', 'Halyna Hutchins was shot by Alec Baldwin last summer during a rehearsal.', '2023-10-01', 'last summer', 'unknown'],
+    ['a month named with "last" that ended just before the article may be this year\'s or the year before\'s: either may fit', 'Halyna Hutchins was shot by Alec Baldwin last October during a rehearsal.', '2022-11-13', 'last October', 'consistent'],
+    ['…and when neither fits, it is left open', 'Halyna Hutchins was shot by Alec Baldwin last October during a rehearsal.', '2023-11-13', 'last October', 'unknown'],
+    ['…a season just over too', 'Halyna Hutchins was shot by Alec Baldwin last summer during a rehearsal.', '2023-09-10', 'last summer', 'unknown'],
+    ['a month named with "last" that ended months before is this year\'s', 'Halyna Hutchins was shot by Alec Baldwin last March during a rehearsal.', '2022-11-13', 'last March', 'conflict'],
     ['a month named with "last" that can only be last year\'s still conflicts', 'Halyna Hutchins was shot by Alec Baldwin last December during a rehearsal.', '2022-11-13', 'last December', 'conflict'],
     ['a past-tense month without a year is never after publication', 'Hannah Gutierrez-Reed had been found guilty by a jury in March for the death of Halyna Hutchins.', '2024-04-15', 'March', 'consistent'],
+    ['a month with no year matching the event in another year is left open', 'Few people testified at Alec Baldwin\'s July trial before it was upended by revelations about ammunition.', '2025-10-22', 'July', 'unknown'],
+    ['a month with no year that no year could fit still conflicts', 'Few people testified at Alec Baldwin\'s December trial before it was upended by revelations about ammunition.', '2025-10-22', 'December', 'conflict'],
     ['a statute number is not a year', 'Alec Baldwin\'s suit against Kari Morrissey rests on 42 U.S.C. § 1983 and the state constitution.', '2025-10-22', '1983', 'none'],
   ])('%s', readsAs());
 
@@ -121,6 +125,7 @@ describe('valued facts', () => {
     ['a state told as it stood on the day of a past statement', 'Prosecutors dropped the charge against Alec Baldwin on April 21, 2023, saying it could be refiled.', '2025-01-15', 'could be refiled', 'consistent'],
     ['a state as of publication, contradicted', 'Prosecutors have said they may refile charges against Alec Baldwin.', '2025-01-15', 'may refile', 'conflict'],
     ['a wrong maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces a sentence of up to three years in prison.', '2024-03-07', 'three years', 'conflict'],
+    ['a maximum over two offences together is no claim about one', 'Hannah Gutierrez-Reed has been charged with involuntary manslaughter and evidence tampering and faces up to three years in prison if found guilty.', '2024-02-22', 'three years', 'unknown'],
     ['a right maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces up to 18 months in prison.', '2024-03-07', '18 months', 'consistent'],
     ['a sentence handed down, right', 'Hannah Gutierrez-Reed was sentenced to 18 months in prison for involuntary manslaughter.', '2024-04-16', '18 months', 'consistent'],
   ])('%s', readsAs());
