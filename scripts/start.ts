@@ -57,7 +57,10 @@ async function main() {
     await popup.close();
     const panel = await openExtensionPageFor(browser, 'sidepanel.html', { width: 400, height: 900 });
     await panel.locator('svg.timeline').waitFor();
-    await panel.screenshot({ path: resolve(outDir, `${name}-sidepanel.png`), fullPage: true });
+    // The whole panel in one window as tall as its content: a full-page capture of a scrolling
+    // window cuts the scrollbar's width off the right edge, which the reader never sees.
+    await panel.setViewportSize({ width: 400, height: await panel.evaluate(() => document.documentElement.scrollHeight) });
+    await panel.screenshot({ path: resolve(outDir, `${name}-sidepanel.png`) });
     await panel.close();
     await page.close();
   }

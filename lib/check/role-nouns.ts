@@ -62,9 +62,22 @@ export function titleNounsIn(ctx: CheckContext, i: number): TitleNoun[] {
  * one judge).
  */
 function holders(ctx: CheckContext, words: string[]): string[] {
-  const held = (id: string) => (ctx.index.entities.get(id)?.person?.roles ?? []).some((r) => words.some((w) => r.role.toLowerCase().includes(w)));
-  const all = peopleOf(ctx.index).filter(held);
+  const all = everHeld(ctx.index, words);
   return all.length === 1 ? all : all.filter((id) => ctx.articleEntities.has(id));
+}
+
+const heldBy = new WeakMap<CaseIndex, Map<string, string[]>>();
+/** The case's participants who ever held a role named by one of `words`, found once per case and title (a case may hold 100,000 people). */
+function everHeld(index: CaseIndex, words: string[]): string[] {
+  let perTitle = heldBy.get(index);
+  if (!perTitle) heldBy.set(index, (perTitle = new Map()));
+  const key = words.join('|');
+  let out = perTitle.get(key);
+  if (!out) {
+    const held = (id: string) => (index.entities.get(id)?.person?.roles ?? []).some((r) => words.some((w) => r.role.toLowerCase().includes(w)));
+    perTitle.set(key, (out = peopleOf(index).filter(held)));
+  }
+  return out;
 }
 
 /** Everyone the article's role nouns stand for, sentence by sentence (computed once). */
