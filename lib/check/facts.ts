@@ -23,6 +23,8 @@ const PENALTY_WORDS = /\b(prison|jail|sentence|penalty|behind bars|imprisonment|
 /** Offences a penalty may add up over ("involuntary manslaughter and evidence tampering … up to three years"). */
 const OFFENCES = /\b(?:tamper(?:ing)?|obstruction|conspiracy|fraud|murder|assault|perjury|endangerment|negligence|negligent|possession|battery|homicide|enhancement|counts?\s+of\s+\w+)\b/i;
 const NEGATION = /\b(cannot|can ?not|can't|can’t|could not|couldn't|couldn’t|won't|won’t|will not|would not|not|never|no longer|barred from|unable to|without the ability to)\b[\w\s’']{0,20}$/i;
+/** Modals of intent: a plan told, not a state. */
+const INTENT = /^(will|would|plans? to|intends? to)$/i;
 const MODAL = /\b(may|might|could|can|will|would|plan to|plans to|intend to|intends to|able to|free to)\s+(?:be\s+|have\s+been\s+|still\s+)?$/i;
 
 /** Check valued facts in every sentence of an article about the case. */
@@ -139,6 +141,8 @@ function booleanClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): Checke
     const negated = NEGATION.exec(before);
     const modal = MODAL.exec(before);
     if (!negated && !modal) continue;
+    // "they will be refiling the case", "plans to refile": someone's plan, not whether it can be.
+    if (!negated && INTENT.test(modal![1])) continue;
     if (insideQuotes(ctx.text, sentence, hit.start)) continue;
     const said = !negated;
     const spanStart = negated ? hit.start - before.length + negated.index : modal ? hit.start - before.length + modal.index : hit.start;

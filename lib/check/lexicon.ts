@@ -63,6 +63,7 @@ const OBJECTS: [string, string[]][] = [
   ['settlement', ['settlement']],
   ['filming', ['filming', 'production', 'shooting', 'shoot']],
   ['federal', ['federal']],
+  ['safety', ['safety', 'violation', 'violations', 'osha', 'workplace', 'fine', 'fines', 'penalty', 'penalties', 'regulator', 'regulators']],
 ];
 const OBJECT_CLASS = new Map<string, string>();
 for (const [cls, words] of OBJECTS) for (const w of words) {
@@ -138,7 +139,8 @@ const ENTRIES: [string, Sense][] = [
   ['step aside', { types: ['resignation', 'appointment'] }],
   ['retire', { types: ['retirement'] }],
   ['fine', { types: ['citation'] }],
-  ['cite', { types: ['citation'] }],
+  // "cited the company for safety violations" is a citation; "the judge cited prosecutorial misconduct" gives a reason.
+  ['cite', { types: [], objects: { safety: ['citation'] } }],
   ['citation', { types: ['citation'] }],
   ['reconsider', { types: ['reconsideration', 'motion-denied'] }],
   ['reconsideration', { types: ['reconsideration', 'motion-denied'] }],

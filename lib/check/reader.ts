@@ -168,6 +168,26 @@ function classesIn(words: Word[], from: number, to: number): Set<string> {
   return out;
 }
 
+/** Words before a date that make it a period's bound rather than an event's date. */
+const PERIOD_BOUND = /^(beginning|starting|since|until|till|through|throughout|from)$/;
+/** Words before an event noun that put the date inside the event. */
+const DURING = /^(during|throughout|amid|amidst|midway)$/;
+
+/**
+ * The event noun heading an "of" phrase that holds `p` ("the dismissal of the involuntary
+ * manslaughter charge"): a phrase after both belongs to the head.
+ */
+function headOf(words: Word[], predAt: Map<number, Predicate>, p: Predicate): Predicate | undefined {
+  for (let k = p.from - 1; k >= Math.max(0, p.from - 5); k--) {
+    if (words[k].lower === 'of') {
+      const head = predAt.get(k - 1);
+      return head && isNominal(words, head) ? head : undefined;
+    }
+    if (isVerbLike(words[k]) || /^\p{Lu}/u.test(words[k].text) && k > 0) return undefined;
+  }
+  return undefined;
+}
+
 /** How many prepositional phrases may stand between a verb and the date it keeps. */
 const MAX_PHRASES_TO_VERB = 3;
 const PHRASE_START = /^(in|on|at|for|to|with|within|of|by|from|about|over|during|after|before|since|against|into|amid|near)$/;
@@ -199,10 +219,17 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     return event(text, words, predAt.get(k)!, cFrom, cTo, 'the date stands before the event noun');
   }
 
-  // "a July decision": the date modifies a noun that names no event.
+  // "beginning last March", "since April", "until July": the date bounds a period (a prison term, a stay), it dates no event.
+  if (PERIOD_BOUND.test(words[di - 1]?.lower ?? '')) {
+    return { kind: 'other', why: `the date bounds a period ("${words[di - 1].text} …"), it dates no event` };
+  }
+
+  // "a July decision", "Baldwin's January complaint": the date modifies a noun that names no event.
   const det = words[di - 1]?.lower ?? '';
   const next = words[dj];
-  if (/^(a|an|the|this|that|its|his|her|their|last)$/.test(det) && next && /^\p{Ll}/u.test(next.text) && !predAt.has(dj) && !/^(and|or|of|to|in|on|at|by|for|with|when|after|before)$/.test(next.lower) && !isVerbLike(next)) {
+  // (A possessive's noun that is the subject of the verb after it — "Baldwin's January lawsuit was filed" — goes on to that verb.)
+  const subjectOfNext = /^(was|were|is|are|had|has)$/.test(words[dj + 1]?.lower ?? '') || predAt.has(dj + 1) && isPastForm(words[dj + 1].lower);
+  if ((/^(a|an|the|this|that|its|his|her|their|last)$/.test(det) || words[di - 1]?.possessive && !subjectOfNext) && next && /^\p{Ll}/u.test(next.text) && !predAt.has(dj) && !/^(and|or|of|to|in|on|at|by|for|with|when|after|before)$/.test(next.lower) && !isVerbLike(next)) {
     return { kind: 'other', why: `the date describes "${next.text}", not an event` };
   }
 
@@ -214,6 +241,12 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     if (p && isNominal(words, p) && MODIFIED_NOUNS.has(words[p.to]?.lower ?? '')) p = undefined;
     // An event noun reaches only a date right after it ("the dismissal in July"), a verb further.
     if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
+    // "during her trial in Santa Fe on March 6": a day within the event, not its date.
+    if (p && isNominal(words, p) && words.slice(Math.max(cFrom, p.from - 3), p.from).some((w) => DURING.test(w.lower))) {
+      return { kind: 'other', why: `the date is a day during "${text.slice(p.start, p.end)}", not its date` };
+    }
+    // "the dismissal of the charge last July": the date goes with the head noun, not the one in its "of" phrase.
+    if (p && !isPastForm(words[p.from].lower)) p = headOf(words, predAt, p) ?? p;
     if (p && within(p)) {
       // A gerund is a verb of its own ("charged with killing X and injuring Y … in 2022"): it keeps the date.
       const gerund = words[p.from].lower.endsWith('ing') && !isNominal(words, p);

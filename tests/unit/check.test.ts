@@ -63,6 +63,11 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['…and keeps that person\'s event in play', 'Alec Baldwin filed a lawsuit on Friday against the armorer and three other crew members. Matthew Hutchins had settled with him the month before.', '2022-11-12', 'Friday', 'consistent'],
     ['an event noun reaches its date across places, a name counting as one word', 'A file photo shows Alec Baldwin after the death of cinematographer Halyna Hutchins at the Bonanza Creek Ranch in Santa Fe, New Mexico, on Oct. 21, 2022.', '2023-02-20', 'Oct. 21, 2022', 'conflict'],
     ['…the right date', 'A file photo shows Alec Baldwin after the death of cinematographer Halyna Hutchins at the Bonanza Creek Ranch in Santa Fe, New Mexico, on Oct. 21, 2021.', '2023-02-20', 'Oct. 21, 2021', 'consistent'],
+    ['a date that bounds a period dates no event ("beginning", "since")', 'Hannah Gutierrez-Reed, found guilty, was sentenced to 18 months behind bars beginning last March.', '2025-05-27', 'last March', 'unknown'],
+    ['a day during a many-day event is not its date', 'A photo shows Hannah Gutierrez-Reed with her lawyers during her trial in Santa Fe on March 1, 2024.', '2024-04-15', 'March 1, 2024', 'unknown'],
+    ['a possessive\'s dated noun is dated, not the verb that acts on it', 'Judge Casey Fitch threw out Alec Baldwin\'s January complaint against the prosecutors.', '2025-07-31', 'January', 'unknown'],
+    ['…but a possessive\'s noun that is the subject of its verb takes that verb\'s date', 'Alec Baldwin\'s January lawsuit was filed against the special prosecutor Kari Morrissey.', '2025-03-01', 'January', 'consistent'],
+    ['a phrase after "the X of the Y" goes with the head X', 'Alec Baldwin welcomed the dismissal of the involuntary manslaughter charge in July 2024 as a relief.', '2025-01-10', 'July 2024', 'consistent'],
     ['a quoted date is someone else\'s words', '"She was killed on Oct. 25, 2021," the complaint says of Halyna Hutchins, naming Alec Baldwin.', '2022-02-16', 'Oct. 25, 2021', 'unknown'],
   ])('%s', readsAs());
 });
@@ -126,6 +131,7 @@ describe('valued facts', () => {
     ['a state as of publication, contradicted', 'Prosecutors have said they may refile charges against Alec Baldwin.', '2025-01-15', 'may refile', 'conflict'],
     ['a wrong maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces a sentence of up to three years in prison.', '2024-03-07', 'three years', 'conflict'],
     ['a maximum over two offences together is no claim about one', 'Hannah Gutierrez-Reed has been charged with involuntary manslaughter and evidence tampering and faces up to three years in prison if found guilty.', '2024-02-22', 'three years', 'unknown'],
+    ['a party\'s plan to refile is no claim that the case can be refiled', 'Alec Baldwin\'s lawyers said they will be refiling the case within a month.', '2025-07-31', 'will be refiling', 'none'],
     ['a right maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces up to 18 months in prison.', '2024-03-07', '18 months', 'consistent'],
     ['a sentence handed down, right', 'Hannah Gutierrez-Reed was sentenced to 18 months in prison for involuntary manslaughter.', '2024-04-16', '18 months', 'consistent'],
   ])('%s', readsAs());
@@ -153,6 +159,7 @@ describe('who did what: a judge', () => {
     ['"a judge" announcing charges a prosecutor announced', 'A judge today ruled Alec Baldwin will be charged with involuntary manslaughter.', '2023-01-19', 'judge', 'conflict'],
     ['"a judge" for a ruling a judge made', 'A judge refused on Thursday to reopen the case against Alec Baldwin.', '2024-10-26', 'judge', 'none'],
     ['a judge\'s verb in another clause is not theirs', 'Judge Mary Marlowe Sommer said that prosecutors dismissed the charge against Alec Baldwin in April 2023.', '2024-07-13', 'Mary Marlowe Sommer', 'consistent'],
+    ['a judge who "cited" a reason issued no citation', 'Alec Baldwin\'s case was thrown out after the judge cited misconduct by the prosecutors.', '2024-07-13', 'judge', 'none'],
     ['…nor one in what a judge said', 'The judge said prosecutors had charged Alec Baldwin on Jan. 19, 2023, without telling the court.', '2024-07-13', 'judge', 'none'],
   ])('%s', readsAs());
 });
