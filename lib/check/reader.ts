@@ -172,6 +172,17 @@ function classesIn(words: Word[], from: number, to: number): Set<string> {
 const PERIOD_BOUND = /^(beginning|starting|since|until|till|through|throughout|from)$/;
 /** Words before an event noun that put the date inside the event. */
 const DURING = /^(during|throughout|amid|amidst|midway)$/;
+/** "the final days of", "the end of", "the course of" the event: a part of it. */
+const PART_OF = /^(day|days|week|weeks|hours|end|middle|close|course|stage|stages|part|weeks)$/;
+
+/** Whether words [from, to) put what follows inside an event ("during her trial", "in the final days of the trial"). */
+function withinEvent(words: Word[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (DURING.test(words[k].lower)) return true;
+    if (words[k].lower === 'of' && k > 0 && PART_OF.test(words[k - 1].lower)) return true;
+  }
+  return false;
+}
 
 /**
  * The event noun heading an "of" phrase that holds `p` ("the dismissal of the involuntary
@@ -242,7 +253,7 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     // An event noun reaches only a date right after it ("the dismissal in July"), a verb further.
     if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
     // "during her trial in Santa Fe on March 6": a day within the event, not its date.
-    if (p && isNominal(words, p) && words.slice(Math.max(cFrom, p.from - 3), p.from).some((w) => DURING.test(w.lower))) {
+    if (p && isNominal(words, p) && withinEvent(words, Math.max(cFrom, p.from - 5), p.from)) {
       return { kind: 'other', why: `the date is a day during "${text.slice(p.start, p.end)}", not its date` };
     }
     // "the dismissal of the charge last July": the date goes with the head noun, not the one in its "of" phrase.

@@ -53,7 +53,9 @@ const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA'
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 /** Words before a date that make a sentence speak of the future ("will be sentenced in March"). */
-const FUTURE_CUE = /\b(will|would|shall|is to|are to|to be|scheduled|set for|set to|slated|next|upcoming|plans? to|expected to|due to|expects?|until|by)\b/i;
+const FUTURE_CUE = /\b(will|would|shall|is to|are to|to be|scheduled|set for|set to|slated|next|upcoming|plans? to|expected to|due to|expects?)\b/i;
+/** A deadline right before the date ("by March", "until the end of June"); "by an Arizona man … in March" is none. */
+const DEADLINE = /\b(until|till|by)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:early\s+|late\s+|mid-?\s*)?$/i;
 /** Words before a bare year that make it a date: prepositions, determiners, "early", "mid-". */
 const YEAR_BEFORE = /(?:^|[\s(—–-])(in|since|during|until|till|by|before|after|from|through|throughout|of|the|a|an|its|his|her|their|early|late|mid|mid-|around|circa|and|or|to|between|spring|summer|fall|autumn|winter|year|fiscal|calendar)\s*$/i;
 /** Nouns after a number that make it a count, not a year ("2000 people"). */
@@ -207,7 +209,7 @@ function futureAt(text: string, offset: number): boolean {
   const before = (cut >= 0 ? s.slice(cut + 1) : s).replace(PAST_PLAN, ' ');
   if (STRONG_FUTURE.test(before)) return true;
   if (PAST_CUE.test(sentenceAround(text, offset))) return false;
-  return FUTURE_CUE.test(before);
+  return FUTURE_CUE.test(before) || DEADLINE.test(before);
 }
 
 /** Cues that a date is ahead whatever else the sentence says. */

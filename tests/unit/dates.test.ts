@@ -11,6 +11,8 @@ describe('recogniseDates', () => {
     ['She was convicted of the same charge in March.', '2024-07-17', [['March', '2024-03', 'month']]],
     ['She was convicted in September.', '2024-07-17', [['September', '2023-09', 'month']]],
     ['He will be sentenced in September.', '2024-07-17', [['September', '2024-09', 'month']]],
+    ['The filing is due by March.', '2024-09-27', [['March', '2025-03', 'month']]],
+    ['Bullets handed over by a man from Arizona near the close of her trial in March.', '2024-09-27', [['March', '2024-03', 'month']]],
     ['Filming resumed last year and was completed.', '2024-07-17', [['last year', '2023', 'year']]],
     ['Prosecutors dismissed the charges earlier this year.', '2025-01-15', [['earlier this year', '2025', 'year']]],
     ['the fatal 2021 shooting on the set', '2024-07-17', [['2021', '2021', 'year']]],
