@@ -131,6 +131,8 @@ function isNominal(words: Word[], p: Predicate): boolean {
   const w = words[p.from].lower;
   if (p.entry.sense.nounOnly) return true;
   if (isPastForm(w) || w.endsWith('ing') && !/^(sentencing|shooting|filing|hearing|ruling|killing|wounding|opening|resuming|settling)$/.test(w)) return false;
+  // "fatally shooting cinematographer Halyna Hutchins": an adverb makes the -ing word a verb.
+  if (w.endsWith('ing') && /ly$/.test(words[p.from - 1]?.lower ?? '') && !/^(early|only|family|rally)$/.test(words[p.from - 1].lower)) return false;
   if (/^(settling|resuming)$/.test(w)) return false;
   if (words[p.from - 1]?.possessive) return true; // "Hutchins's death", "Baldwin's trial"
   const before = words[p.from - 1]?.lower ?? '';
@@ -360,7 +362,12 @@ function event(text: string, words: Word[], p: Predicate, cFrom: number, cTo: nu
 /** What the clause does to its predicate: states it, schedules it, negates it or supposes it. */
 function modalityOf(text: string, words: Word[], p: Predicate, cFrom: number, cTo: number): Modality {
   const before = words.slice(Math.max(cFrom, p.from - 4), p.from).map((w) => w.lower);
+  // "set to be charged … for fatally shooting X in October 2020": what someone is charged for
+  // happened; the schedule is the charge's. (Negation and hypotheticals still count.)
+  const actCharged = words[p.from].lower.endsWith('ing') && !isNominal(words, p) && /^(for|with)$/.test(words[p.from - 1]?.lower ?? words[p.from - 2]?.lower ?? '')
+    || words[p.from].lower.endsWith('ing') && /ly$/.test(words[p.from - 1]?.lower ?? '') && /^(for|with)$/.test(words[p.from - 2]?.lower ?? '');
   if (before.some((w) => NEGATION.has(w)) || /n't$/.test(before[before.length - 1] ?? '')) return 'negated';
+  if (actCharged) return 'plain';
   // "asked the judge to dismiss" supposes; "ruled to dismiss", "was forced to dismiss" says it happened.
   if (before[before.length - 1] === 'to' && !/^(sentenc|plead)/.test(p.entry.keys[0]) && !(IMPLICATIVE.has(before[before.length - 2] ?? '') && before[before.length - 2] !== 'moved')) return 'hypothetical';
   if (words.slice(Math.max(cFrom, p.from - 6), p.from).some((w) => HYPOTHETICAL.has(w.lower))) return 'hypothetical';

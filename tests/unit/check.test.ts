@@ -66,6 +66,8 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['a date that bounds a period dates no event ("beginning", "since")', 'Hannah Gutierrez-Reed, found guilty, was sentenced to 18 months behind bars beginning last March.', '2025-05-27', 'last March', 'unknown'],
     ['a day during a many-day event is not its date', 'A photo shows Hannah Gutierrez-Reed with her lawyers during her trial in Santa Fe on March 1, 2024.', '2024-04-15', 'March 1, 2024', 'unknown'],
     ['…also in "the final days of" an event', 'Live rounds came to light in the closing days of Hannah Gutierrez-Reed\'s trial in March 2024, after Alec Baldwin was indicted.', '2024-09-27', 'March 2024', 'unknown'],
+    ['what someone is to be charged for happened: its date is claimed', 'Prosecutors said Alec Baldwin would be charged for fatally shooting Halyna Hutchins on a New Mexico set in October 2020.', '2023-01-20', 'October 2020', 'conflict'],
+    ['…the right date', 'Prosecutors said Alec Baldwin would be charged for fatally shooting Halyna Hutchins on a New Mexico set in October 2021.', '2023-01-20', 'October 2021', 'consistent'],
     ['a possessive\'s dated noun is dated, not the verb that acts on it', 'Judge Casey Fitch threw out Alec Baldwin\'s January complaint against the prosecutors.', '2025-07-31', 'January', 'unknown'],
     ['…but a possessive\'s noun that is the subject of its verb takes that verb\'s date', 'Alec Baldwin\'s January lawsuit was filed against the special prosecutor Kari Morrissey.', '2025-03-01', 'January', 'consistent'],
     ['a phrase after "the X of the Y" goes with the head X', 'Alec Baldwin welcomed the dismissal of the involuntary manslaughter charge in July 2024 as a relief.', '2025-01-10', 'July 2024', 'consistent'],
