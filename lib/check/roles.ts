@@ -66,7 +66,7 @@ export function checkRoles(ctx: CheckContext): Map<LinkedMention, CheckedClaim> 
     const sentenceStart = ctx.sentences[i].start;
     const sentenceEnd = ctx.sentences[i].end;
     const left = ctx.text.slice(Math.max(sentenceStart, m.start - 60), m.start);
-    const before = BEFORE.exec(left) ?? BEFORE_APPOSITION.exec(left);
+    const before = BEFORE.exec(left) ?? apposedBefore(ctx, left, m.start);
     const after = AFTER.exec(ctx.text.slice(m.end, Math.min(sentenceEnd, m.end + 100)) + (m.end + 100 >= sentenceEnd ? '' : ' '));
     const written = before?.[1] ?? after?.[1];
     if (!written) continue;
@@ -75,6 +75,18 @@ export function checkRoles(ctx: CheckContext): Map<LinkedMention, CheckedClaim> 
     out.set(m, judge(ctx, m, person.name, title[1], title[2], person.roles));
   }
   return out;
+}
+
+/**
+ * A title in apposition before the name — unless a name stands right before it ("David Halls,
+ * the assistant director, Sarah Zachry, the prop master"): in such a list the title is the
+ * earlier name's.
+ */
+function apposedBefore(ctx: CheckContext, left: string, at: number): RegExpExecArray | null {
+  const found = BEFORE_APPOSITION.exec(left);
+  if (!found || !found[0].startsWith(',')) return found;
+  const comma = at - left.length + found.index;
+  return ctx.mentions.some((x) => x.kind === 'person' && x.end === comma) ? null : found;
 }
 
 function judge(ctx: CheckContext, m: LinkedMention, name: string, title: string, words: string[], roles: Role[]): CheckedClaim {

@@ -12,6 +12,8 @@ describe('recogniseDates', () => {
     ['She was convicted in September.', '2024-07-17', [['September', '2023-09', 'month']]],
     ['He will be sentenced in September.', '2024-07-17', [['September', '2024-09', 'month']]],
     ['The filing is due by March.', '2024-09-27', [['March', '2025-03', 'month']]],
+    ['Vigils will be held for the cinematographer, who was killed on the set on Thursday.', '2021-10-22', [['Thursday', '2021-10-21', 'day']]],
+    ['Vigils will be held on Saturday.', '2021-10-22', [['Saturday', '2021-10-23', 'day']]],
     ['Bullets handed over by a man from Arizona near the close of her trial in March.', '2024-09-27', [['March', '2024-03', 'month']]],
     ['Filming resumed last year and was completed.', '2024-07-17', [['last year', '2023', 'year']]],
     ['Prosecutors dismissed the charges earlier this year.', '2025-01-15', [['earlier this year', '2025', 'year']]],
