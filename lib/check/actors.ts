@@ -49,7 +49,10 @@ export function actorBefore(ctx: CheckContext, actors: Actor[], from: number, at
     if (skip && a.start >= skip[0] && a.end <= skip[1]) inside = a;
     else best = a;
   }
-  return best ?? inside;
+  const actor = best ?? inside;
+  // "Baldwin stars as an outlaw whose young grandson is convicted": the verb is the grandson's, or a character's.
+  if (actor && /\bwhose\b|\b(?:stars|starring|plays|played|playing)\s+(?:as\s+)?(?:an?|the)\b/i.test(ctx.text.slice(actor.end, at))) return null;
+  return actor;
 }
 
 /** The actor right after `at` (only spaces between), for an active verb's object ("acquitted Gutierrez"). */

@@ -17,6 +17,7 @@ import { checkWounds } from './wounds';
 import { checkOutcomes } from './outcomes';
 import { checkAgents } from './agents';
 import { checkGrounds } from './grounds';
+import { checkMurder } from './murder';
 
 const CONTEXT = 32;
 
@@ -34,7 +35,7 @@ export function checkArticle(article: ArticleText, mentions: Mention[], index: C
     const claim = dateClaims.get(m) ?? roleClaims.get(m) ?? null;
     annotations.push(annotate(article.text, index, m, claim));
   }
-  for (const claim of [...checkFacts(ctx), ...checkAges(ctx), ...checkWounds(ctx), ...checkOutcomes(ctx), ...checkAgents(ctx), ...checkGrounds(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
+  for (const claim of [...checkFacts(ctx), ...checkAges(ctx), ...checkWounds(ctx), ...checkOutcomes(ctx), ...checkAgents(ctx), ...checkGrounds(ctx), ...checkMurder(ctx)]) annotations.push(annotate(article.text, index, { start: claim.start, end: claim.end, kind: 'fact', entity: null }, claim));
   return annotations.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -156,6 +156,18 @@ describe('outcomes: a verdict claimed for someone charged in the case', () => {
   ])('%s', readsAs());
 });
 
+describe('murder said of a death the case records as an accident', () => {
+  it.each<Row>([
+    ['"murdered" before the victim\'s name', 'Alec Baldwin settled with the family of murdered cinematographer Halyna Hutchins.', '2022-10-05', 'murdered cinematographer Halyna Hutchins', 'conflict'],
+    ['"was murdered" after it', 'Halyna Hutchins was murdered on the set of Rust, where Alec Baldwin was rehearsing.', '2022-10-21', 'murdered', 'conflict'],
+    ['a murder verdict for someone charged with manslaughter', 'Hannah Gutierrez-Reed was found guilty of murder in March, months before Alec Baldwin\'s trial.', '2024-04-15', 'guilty of murder', 'conflict'],
+    ['denied', 'Halyna Hutchins was not murdered, the sheriff said of the shooting by Alec Baldwin.', '2021-10-27', 'murdered', 'none'],
+    ['supposed or demanded', 'A politician said Alec Baldwin should be charged with murder over the death of Halyna Hutchins.', '2023-01-20', 'charged with murder', 'none'],
+    ['quoted', '"Baldwin murdered Halyna Hutchins," one commenter wrote.', '2022-10-21', 'murdered', 'none'],
+    ['a film\'s plot', 'In Rust, Alec Baldwin stars as an outlaw whose young grandson is convicted of murder.', '2025-05-02', 'convicted of murder', 'none'],
+  ])('%s', readsAs());
+});
+
 describe('who did what: a judge', () => {
   it.each<Row>([
     ['a judge named as doing what another judge did', 'Alec Baldwin\'s suit stalled for months. Judge Bryan Biedscheid, who oversees the case, finally dismissed the lawsuit without prejudice, giving Baldwin 30 days.', '2025-07-30', 'Bryan Biedscheid', 'conflict'],
