@@ -47,6 +47,7 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   const said = checkableDate(date.value!, date.granularity!)!;
   const candidates = candidateEvents(ctx, i, reading, words);
   if (!candidates.length) return null;
+  if (reading.kind === 'event' && asideAboutStranger(ctx, i, reading.predicate.start, candidates)) return null;
   const fitsAt = (at: CalendarDate) => (e: CaseEvent) => [e.date, ...(e.otherDates ?? [])].some((d) => sameAtCoarser(at, { value: d, granularity: granularityOf(d)! }) || inRange(date, d));
   const base = { start: date.start, end: date.end, value: said.value };
   // "last October" in a November article: this October or the one a year before.
@@ -299,4 +300,20 @@ function otherYearOf(ctx: CheckContext, date: LinkedMention, said: CalendarDate)
 /** A written date naming a month with no year and no word placing it ("in July", "on March 3"; not "last July"). */
 function withoutYear(written: string): boolean {
   return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(written) && !/\d{4}|['’]\d{2}\b|\b(?:last|this|next|ago|earlier|later|previous|coming|past)\b/i.test(written);
+}
+
+/**
+ * "The Baldwins (premiering Feb. 23)": a predicate inside parentheses tells of the words just
+ * before them; unless they name the case's work or a participant of the events read, the date
+ * is about something the case does not know.
+ */
+function asideAboutStranger(ctx: CheckContext, i: number, at: number, candidates: CaseEvent[]): boolean {
+  const s = ctx.sentences[i];
+  const before = ctx.text.slice(s.start, at);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.indexOf(')', open) >= 0) return false;
+  const end = s.start + ctx.text.slice(s.start, s.start + open).trimEnd().length;
+  const head = ctx.mentionsIn[i].find((m) => m.entity && m.end === end);
+  if (!head) return true;
+  return ctx.index.entities.get(head.entity!)?.kind !== 'work' && !candidates.some((e) => e.participants?.includes(head.entity!));
 }

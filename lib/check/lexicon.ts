@@ -94,7 +94,8 @@ const ENTRIES: [string, Sense][] = [
   ['manslaughter of', { types: ['shooting', 'death'] }],
   ['wound', { types: ['shooting', 'injury'] }],
   ['injure', { types: ['shooting', 'injury'] }],
-  ['charge', { types: ['charge', 'charges-announced'], objects: { enhancement: ['charge', 'charges-announced'] } }],
+  // A grand jury's indictment charges too ("In January 2024, Baldwin was charged again").
+  ['charge', { types: ['charge', 'charges-announced', 'indictment'], objects: { enhancement: ['charge', 'charges-announced'] } }],
   ['indict', { types: ['indictment'] }],
   ['indictment', { types: ['indictment'] }],
   ['recharge', { types: ['indictment'] }],

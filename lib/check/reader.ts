@@ -254,6 +254,16 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     if (p && isNominal(words, p) && MODIFIED_NOUNS.has(words[p.to]?.lower ?? '')) p = undefined;
     // An event noun reaches only a date right after it ("the dismissal in July"), a verb further.
     if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
+    // "was cleared of the charges in July", "faced the charges in 2023": the object of a verb
+    // that names no event here; the date may be the verb's, so it is no claim about the noun.
+    if (p && isNominal(words, p)) {
+      let k = p.from - 1;
+      while (k >= cFrom && k >= p.from - 3 && /^(of|with|from|the|a|an|his|her|their|its|all|both)$/.test(words[k].lower)) k--;
+      const verb = k >= cFrom && k < p.from - 1 ? words[k] : undefined;
+      if (verb && isPastForm(verb.lower) && !predAt.has(k) && !/^(was|were|had|been|did|said)$/.test(verb.lower)) {
+        return { kind: 'other', why: `"${text.slice(p.start, p.end)}" is the object of "${verb.text}", whose date it may be` };
+      }
+    }
     // "during her trial in Santa Fe on March 6": a day within the event, not its date.
     if (p && isNominal(words, p) && withinEvent(words, Math.max(cFrom, p.from - 5), p.from)) {
       return { kind: 'other', why: `the date is a day during "${text.slice(p.start, p.end)}", not its date` };
