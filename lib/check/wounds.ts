@@ -22,7 +22,7 @@ const REGIONS: [string, string[]][] = [
   ['leg', ['leg', 'thigh', 'knee', 'foot', 'hip']],
 ];
 /** Regions that touch: a writer may name one for the other, so neither agrees nor conflicts. */
-const ADJACENT = new Set(['shoulder|arm', 'shoulder|chest', 'shoulder|neck', 'chest|abdomen', 'neck|head', 'abdomen|leg']);
+const ADJACENT = new Set(['shoulder|arm', 'shoulder|chest', 'shoulder|neck', 'neck|head', 'abdomen|leg']);
 const REGION_OF = new Map(REGIONS.flatMap(([region, words]) => words.map((w) => [w, region] as const)));
 const PART = new RegExp(`\\bin\\s+(?:the|his|her|their)\\s+(?:(?:left|right|upper|lower)\\s+)?(${[...REGION_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
 /** Verbs of hitting or wounding that a body part after them locates. */

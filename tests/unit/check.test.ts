@@ -128,6 +128,7 @@ describe('valued facts', () => {
     ['a person is not a court', 'Enhancements first filed in the case against Gutierrez and Alec Baldwin were dropped.', '2024-01-19', 'filed in the case', 'none'],
     ['refiling a civil suit is not refiling charges', 'Alec Baldwin\'s lawyer said he will be refiling the lawsuit promptly if talks with Kari Morrissey fail.', '2025-07-31', 'refiling', 'none'],
     ['where someone was hit, a different part of the body', 'The round struck Halyna Hutchins in the chest and then hit Joel Souza in the knee as Alec Baldwin rehearsed.', '2022-02-01', 'in the knee', 'conflict'],
+    ['the stomach is not the chest', 'Alec Baldwin pulled the trigger and the bullet hit Halyna Hutchins in the stomach.', '2022-02-01', 'in the stomach', 'conflict'],
     ['where someone was hit, another word for the same region', 'Joel Souza was wounded in his right collarbone when the gun Alec Baldwin held went off.', '2022-02-01', 'in his right collarbone', 'consistent'],
     ['where someone was hit, a neighbouring region is left unknown', 'Joel Souza was wounded in his upper arm when the gun Alec Baldwin held went off.', '2022-02-01', 'in his upper arm', 'unknown'],
     ['where someone was hit, in a quotation', '"It went into Joel Souza and hit him in the leg," a crew member said of the shot Alec Baldwin fired.', '2022-02-01', 'in the leg', 'none'],
