@@ -36,6 +36,9 @@ function startsCapitalised(word: string): boolean {
   return /^[\p{Lu}\p{N}]/u.test(word);
 }
 
+/** A capitalised word's hyphen before a lowercase participle ("Souza-helmed", "Baldwin-starring", "Reeb-led"). */
+const GLUED_PARTICIPLE = /(?<=^\p{Lu}[\p{L}'’]+)-(?=\p{Ll}+(?:ed|ing)$)/u;
+
 /**
  * Tokenise text into words with offsets; a possessive "'s" is kept outside the token's end.
  * Runs over every article at least once per check, so it avoids a regular expression per word.
@@ -44,7 +47,16 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const word = m[0];
+    let word = m[0];
+    // "the Joel Souza-helmed Western", "an Alec Baldwin-starring film": the name ends at the hyphen.
+    const glued = word.includes('-') ? GLUED_PARTICIPLE.exec(word) : null;
+    if (glued) {
+      word = word.slice(0, glued.index);
+      tokens.push({ start: m.index, end: m.index + word.length, key: normaliseWord(word), capitalised: startsCapitalised(word) });
+      const rest = m[0].slice(glued.index + 1);
+      tokens.push({ start: m.index + glued.index + 1, end: m.index + m[0].length, key: normaliseWord(rest), capitalised: false });
+      continue;
+    }
     const end = m.index + word.length - (endsWithPossessive(word, "'’") ? 2 : 0);
     tokens.push({ start: m.index, end, key: normaliseWord(word), capitalised: startsCapitalised(word) });
   }

@@ -29,6 +29,7 @@ describe('linking names to the case', () => {
     ['a surname with two letters swapped, written possessive', 'Alec Baldwin spoke to reporters. The FBI report contradicts Bladwin’s statement.', 'Bladwin', 'alec_baldwin'],
     ['a misspelt double surname the recogniser did not take for a name', 'Hannah Gutierrez-Reed was tried in Santa Fe. The jury found that Guiterrez-Reed was negligent.', 'Guiterrez-Reed was', 'hannah_gutierrez_reed'],
     ['a double surname written with a space, and misspelt', 'Alec Baldwin sued District Attorney Mary Carmack Altwis and others.', 'Mary Carmack Altwis', 'mary_carmack_altwies'],
+    ['a name glued to a participle by a hyphen ("Souza-helmed")', 'Alec Baldwin starred in the Joel Souza-helmed Western.', 'Joel Souza', 'joel_souza'],
     ['a surname alone in a story not about the case', 'Baldwin Park opened a new library on Monday.', 'Baldwin', null],
     ['a misspelling outside a story about the case', 'Joel Sousa won the regional chess open on Sunday.', 'Joel Sousa', null],
   ])('%s', (_shape, text, quote, entity) => {
