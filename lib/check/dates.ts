@@ -78,6 +78,14 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
     ? pool.find((e) => [e.date, ...(e.otherDates ?? [])].some((d) => d.length >= said.value.length && d.slice(4, said.value.length) === said.value.slice(4)))
     : undefined;
   if (yearless) return unknown(`the article gives no year, and “${shortLabel(yearless)}” falls in that ${said.granularity === 'day' ? 'day' : 'month'} of ${yearless.date.slice(0, 4)}`);
+  // "two years ago", "over two years ago": a rounded distance, one unit either way.
+  const written = ctx.text.slice(date.start, date.end);
+  if (/\bago\b/i.test(written) && (/\b(?:over|more than|nearly|almost|about|around|roughly|some|at least|less than|under|just)\b/i.test(written) || pool.some((e) => nearBy(said, e.date)))) {
+    return unknown(`“${written}” is a rounded distance from the article's date`);
+  }
+  // "testimony in her trial on Wednesday, March 6": a day between a trial's opening and its end.
+  const during = pool.find((e) => e.type === 'trial' && said.granularity === 'day' && said.value > e.date && said.value <= trialEnd(ctx, e));
+  if (during) return unknown(`the date falls during “${shortLabel(during)}”, which ran from ${humanDate(during.date)} to ${humanDate(trialEnd(ctx, during))}`);
   if (alternative) return unknown(`“${ctx.text.slice(date.start, date.end)}” may mean ${humanDate(said.value)} or ${humanDate(alternative.value)}`);
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
   const outsider = outsideActor(ctx, i, reading.predicate);
@@ -316,4 +324,24 @@ function asideAboutStranger(ctx: CheckContext, i: number, at: number, candidates
   const head = ctx.mentionsIn[i].find((m) => m.entity && m.end === end);
   if (!head) return true;
   return ctx.index.entities.get(head.entity!)?.kind !== 'work' && !candidates.some((e) => e.participants?.includes(head.entity!));
+}
+
+/** Whether a date one unit (its granularity's) away from `said` fits the event's date. */
+function nearBy(said: CalendarDate, eventDate: string): boolean {
+  if (said.granularity === 'year') return Math.abs(Number(said.value) - Number(eventDate.slice(0, 4))) <= 1;
+  if (said.granularity === 'month') {
+    const months = (v: string) => Number(v.slice(0, 4)) * 12 + Number(v.slice(5, 7));
+    return eventDate.length >= 7 && Math.abs(months(said.value) - months(eventDate)) <= 1;
+  }
+  return false;
+}
+
+/** The last day of a trial: the first verdict, dismissal or mistrial of one of its participants after it opened (else 60 days on). */
+function trialEnd(ctx: CheckContext, trial: CaseEvent): string {
+  const ends = ['verdict', 'dismissal', 'mistrial', 'charges-dropped'].flatMap((t) => ctx.index.eventsByType.get(t) ?? []);
+  const after = ends.filter((e) => e.date >= trial.date && (e.participants ?? []).some((p) => trial.participants?.includes(p) && ctx.index.accused.has(p))).map((e) => e.date).sort();
+  if (after.length) return after[0];
+  const d = new Date(`${trial.date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 60);
+  return d.toISOString().slice(0, 10);
 }

@@ -207,13 +207,15 @@ function penaltyClaims(ctx: CheckContext): CheckedClaim[] {
       const match = relevant.find((c) => sameDuration(said, c.maximumPenalty!));
       const best = match ?? relevant[0];
       const allAgree = relevant.every((c) => sameDuration(c.maximumPenalty!, best.maximumPenalty!));
-      const verdict = match ? 'consistent' : allAgree && !former && !otherOffence ? 'conflict' : 'unknown';
+      // Charges reduced after the article ("Firearm enhancement removed" a month later): the maximum it was written under may have been higher.
+      const reducedLater = (ctx.index.eventsByType.get('charge-reduced') ?? []).find((e) => !!ctx.published && e.date > ctx.published && relevant.some((c) => c.defendants.some((d) => e.participants?.includes(d))));
+      const verdict = match ? 'consistent' : allAgree && !former && !otherOffence && !reducedLater ? 'conflict' : 'unknown';
       out.push({
         start: s.start + m.index!, end: s.start + m.index! + m[0].length, verdict, value: said, event: null,
         claim: `maximum penalty for ${best.name}`, claimKey: `charge:${best.name}:maximum penalty`, expected: describeDuration(best.maximumPenalty!),
         sources: best.sources,
         explanation: `Read as the maximum penalty for ${best.name} (“${sentence.slice(Math.max(0, m.index! - 12), m.index!).trim()} …”). The case records ${describeDuration(best.maximumPenalty!)}` +
-          (!allAgree ? ', but its matters differ; not flagged.' : otherOffence && !match ? `; not flagged: the sentence names another offence too (“${otherOffence[0]}”), and the penalty may be the total.` : former && !match ? '; not flagged: the sentence tells a former state ("had been facing"), which may have changed since.' : '.'),
+          (!allAgree ? ', but its matters differ; not flagged.' : reducedLater && !match ? `; not flagged: the charges were reduced after this article (${reducedLater.date}), so the maximum then may have been higher.` : otherOffence && !match ? `; not flagged: the sentence names another offence too (“${otherOffence[0]}”), and the penalty may be the total.` : former && !match ? '; not flagged: the sentence tells a former state ("had been facing"), which may have changed since.' : '.'),
       });
     }
   });

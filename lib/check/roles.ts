@@ -72,7 +72,13 @@ export function checkRoles(ctx: CheckContext): Map<LinkedMention, CheckedClaim> 
     if (!written) continue;
     const title = TITLES.find(([re]) => re.test(written));
     if (!title) continue;
-    out.set(m, judge(ctx, m, person.name, title[1], title[2], person.roles));
+    const claim = judge(ctx, m, person.name, title[1], title[2], person.roles);
+    // "Kenney, a respected armorer,": an indefinite title tells a trade, not a role in the case's story.
+    if (!before && /^,\s+an?\s/i.test(after?.[0] ?? '') && claim.verdict === 'conflict') {
+      claim.verdict = 'unknown';
+      claim.explanation += ' Not flagged: "a …" after a name tells a trade the person may have, not a role in this story.';
+    }
+    out.set(m, claim);
   }
   return out;
 }
