@@ -109,8 +109,10 @@ function matches(written: string[], name: PersonName): boolean {
   if (surname > surnameSlack(t[last])) return false;
   let total = surname;
   for (let k = 0; k < last; k++) {
-    const d = editDistance(tokens[k], t[k], 3);
-    if (d > (surname === 0 ? givenSlack(t[k]) : 1)) return false;
+    // The distance is counted up to the slack itself: a capped count ("more than 3") must not pass a slack of 4.
+    const slack = surname === 0 ? givenSlack(t[k]) : 1;
+    const d = editDistance(tokens[k], t[k], slack);
+    if (d > slack) return false;
     total += d;
   }
   return total > 0;

@@ -11,7 +11,7 @@
 import type { Mention, NameKind } from '../types';
 import { scanTrie, type AliasEntry, type CaseIndex } from './case-index';
 import { tokenize, type Token } from './tokens';
-import { misspeltPerson, misspeltSurname } from './fuzzy';
+import { editDistance, misspeltPerson, misspeltSurname } from './fuzzy';
 import { SpanIndex } from '../util/spans';
 
 export interface LinkedMention extends Mention {
@@ -57,8 +57,21 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     }
   }
 
+  // "his wife Hilaria Baldwin", "brother Stephen Baldwin": a surname inside a longer name the
+  // recogniser read is someone else of that name, unless that name is a misspelling of the person's.
+  const longerNames = mentions.filter((x) => x.kind === 'person' && !misspelt.has(x));
+  const insideOtherName = (m: { start: number; end: number; from: number; to: number; entries: AliasEntry[] }) =>
+    m.to - m.from === 1 && longerNames.some((x) => {
+      if (!(x.start < m.start && x.end >= m.end) || HONORIFIC.test(text.slice(x.start, m.start))) return false;
+      // A case name just before it ("Gutierrez" + "Reed"): one name read in two, joined below.
+      if (matches.some((o) => o.end <= m.start && o.end >= x.start && /^\s$/.test(text.slice(o.end, m.start)))) return false;
+      const given = /^(\p{Lu}\p{Ll}+)\s/u.exec(text.slice(x.start, m.start));
+      // A given name far from every given name of the people the surname could be ("Carrie" for "Kari" is near).
+      return !!given && m.entries.every((e) => e.kind !== 'person' || givenNamesOf(index, e.entity).every((g) => editDistance(given[1].toLowerCase(), g, 3) > 3));
+    });
   const linked: LinkedMention[] = [];
   for (const m of matches) {
+    if (insideOtherName(m)) continue;
     // "the Santa Fe County Sheriff’s office" names the office, not the sheriff.
     if (m.entries.every((e) => e.kind === 'person') && /^['’]s\s+(office|department)\b/i.test(text.slice(m.end, m.end + 16)) && m.entries.every((e) => e.form === 'alias')) continue;
     const choice = choose(index, text.slice(m.start, m.end), m.entries, m.start, strongAt, aboutCase);
@@ -228,4 +241,10 @@ function nearest(entries: AliasEntry[], at: number, strongAt: Map<string, number
     }
   }
   return best;
+}
+
+/** The first words of a person's name and aliases ("alec", "alexander"), lower-case. */
+function givenNamesOf(index: CaseIndex, id: string): string[] {
+  const e = index.entities.get(id);
+  return [e?.name ?? '', ...(e?.person?.aliases ?? [])].map((n) => n.split(/\s+/)[0].toLowerCase().replace(/\.$/, '')).filter((g) => g.length > 1 && !/^(mr|mrs|ms|dr|judge)$/.test(g));
 }

@@ -110,6 +110,7 @@ describe('roles and ages', () => {
     ['a right title in apposition after the name', 'Alec Baldwin fired the gun that wounded Joel Souza, the film\'s director, on the set.', '2021-10-27', 'Joel Souza', 'consistent'],
     ['in a list of names with titles, a title between two names is the earlier one\'s', 'Alec Baldwin sued David Halls, the assistant director, Sarah Zachry, the prop master, and Seth Kenney, the supplier.', '2022-11-14', 'Sarah Zachry', 'consistent'],
     ['an indefinite title after a name tells a trade, not a role in the story', 'Alec Baldwin\'s lawyers blamed the supplier Seth Kenney. They said that Kenney, a respected armorer, let live rounds slip in.', '2024-10-01', 'Kenney, a respected', 'unknown'],
+    ['a relative\'s age is not the person\'s', 'Alec Baldwin, 66, dined with his wife Hilaria Baldwin, 40, and his brother Stephen Baldwin, 58.', '2024-07-13', '40', 'none'],
     ['a wrong title in apposition before the name', 'The movie\'s cinematographer, Joel Souza, was hurt too, Alec Baldwin said.', '2021-10-27', 'Joel Souza', 'conflict'],
     ['a title ending the sentence before is not a role', 'Alec Baldwin was told the gun was cold by the armorer. Halls said nothing more.', '2024-02-29', 'Halls', 'none'],
     ['a subject that follows a name is not its apposition', 'In a win for Alec Baldwin, the special prosecutor in his case is stepping down.', '2023-03-14', 'Alec Baldwin', 'none'],

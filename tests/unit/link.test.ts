@@ -30,6 +30,8 @@ describe('linking names to the case', () => {
     ['a misspelt double surname the recogniser did not take for a name', 'Hannah Gutierrez-Reed was tried in Santa Fe. The jury found that Guiterrez-Reed was negligent.', 'Guiterrez-Reed was', 'hannah_gutierrez_reed'],
     ['a double surname written with a space, and misspelt', 'Alec Baldwin sued District Attorney Mary Carmack Altwis and others.', 'Mary Carmack Altwis', 'mary_carmack_altwies'],
     ['a name glued to a participle by a hyphen ("Souza-helmed")', 'Alec Baldwin starred in the Joel Souza-helmed Western.', 'Joel Souza', 'joel_souza'],
+    ['another given name before the case\'s surname is someone else ("his wife Hilaria Baldwin")', 'Alec Baldwin arrived with his wife Hilaria Baldwin and his brother Stephen Baldwin.', 'Hilaria Baldwin', null],
+    ['…and so is the brother', 'Alec Baldwin arrived with his wife Hilaria Baldwin and his brother Stephen Baldwin.', 'Stephen Baldwin', null],
     ['a surname alone in a story not about the case', 'Baldwin Park opened a new library on Monday.', 'Baldwin', null],
     ['a misspelling outside a story about the case', 'Joel Sousa won the regional chess open on Sunday.', 'Joel Sousa', null],
   ])('%s', (_shape, text, quote, entity) => {
