@@ -232,6 +232,10 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     return event(text, words, predAt.get(k)!, cFrom, cTo, 'the date stands before the event noun');
   }
 
+  // "the appeal against the court's decision in July": the date tells which decision.
+  if (/^(in|on|of|from)$/.test(words[di - 1]?.lower ?? '') && /^(decision|ruling|order|judgment|opinion|statement|remarks|interview|letter|report|filing)$/.test(words[di - 2]?.lower ?? '')) {
+    return { kind: 'other', why: `the date tells which ${words[di - 2].text} is meant` };
+  }
   // "beginning last March", "since April", "until July": the date bounds a period (a prison term, a stay), it dates no event.
   if (PERIOD_BOUND.test(words[di - 1]?.lower ?? '')) {
     return { kind: 'other', why: `the date bounds a period ("${words[di - 1].text} …"), it dates no event` };

@@ -160,7 +160,7 @@ export function recogniseDates(text: string, published: string | null): DateMent
     }
   }
   for (const c of bareYears(text)) found.push(c);
-  return anchorQuarters(dropOverlaps(found), ctx).map(({ anchor: _anchor, anchorQuarter: _quarter, ...c }) => ({ ...c, kind: 'date' as const }));
+  return anchorQuarters(withoutNamedDays(dropOverlaps(found), text), ctx).map(({ anchor: _anchor, anchorQuarter: _quarter, ...c }) => ({ ...c, kind: 'date' as const }));
 }
 
 function referenceDay(published: string | null): Day {
@@ -287,6 +287,23 @@ function bareMonth(m: RegExpExecArray, ctx: Context): Candidate | null {
     y = w === 'this' ? ctx.ref.y : w === 'last' ? (month >= ctx.ref.m ? ctx.ref.y - 1 : ctx.ref.y) : month <= ctx.ref.m ? ctx.ref.y + 1 : ctx.ref.y;
   } else y = yearFor(ctx, month, null, m.index);
   return span(m, monthValue(y, month), 'month');
+}
+
+/**
+ * "on Thursday, October 21, 2021": a weekday written before the date it names is part of that
+ * date, not the Thursday nearest the article (the date after it says which day it is).
+ */
+function withoutNamedDays<T extends { start: number; end: number }>(found: T[], text: string): T[] {
+  const out: T[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const [c, next] = [found[k], found[k + 1]];
+    // One date, "Thursday, October 21, 2021", with the value the date after the weekday gives.
+    if (next && WEEKDAYS.includes(text.slice(c.start, c.end).toLowerCase()) && /^,?\s+$/.test(text.slice(c.end, next.start))) {
+      out.push({ ...next, start: c.start });
+      k++;
+    } else out.push(c);
+  }
+  return out;
 }
 
 function weekdayDate(m: RegExpExecArray, ctx: Context): Candidate | null {
