@@ -85,11 +85,13 @@ function judgeDate(ctx: CheckContext, i: number, date: LinkedMention, words: Wor
   }
   // "resigned yesterday", "today was the third day": written from the moment of writing, which a
   // page's date (often its update's or the next day's) may miss by a day.
-  if (/^(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night)$/i.test(written.trim()) && pool.some((e) => [e.date, ...(e.otherDates ?? [])].some((d) => d.length === 10 && Math.abs(Date.parse(d) - Date.parse(said.value)) <= 86400000))) {
+  const fromWriting = /^(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night)$/i.test(written.trim());
+  if (fromWriting && pool.some((e) => [e.date, ...(e.otherDates ?? [])].some((d) => d.length === 10 && Math.abs(Date.parse(d) - Date.parse(said.value)) <= 86400000))) {
     return unknown(`“${written}” counts from the day it was written, which may be a day off the page's date`);
   }
   // "testimony in her trial on Wednesday, March 6": a day between a trial's opening and its end.
-  const during = pool.find((e) => e.type === 'trial' && said.granularity === 'day' && said.value > e.date && said.value <= trialEnd(ctx, e));
+  const dayBefore = fromWriting ? new Date(Date.parse(said.value) - 86400000).toISOString().slice(0, 10) : said.value;
+  const during = pool.find((e) => e.type === 'trial' && said.granularity === 'day' && said.value > e.date && dayBefore <= trialEnd(ctx, e));
   if (during) return unknown(`the date falls during “${shortLabel(during)}”, which ran from ${humanDate(during.date)} to ${humanDate(trialEnd(ctx, during))}`);
   if (alternative) return unknown(`“${ctx.text.slice(date.start, date.end)}” may mean ${humanDate(said.value)} or ${humanDate(alternative.value)}`);
   if (reading.kind === 'event' && reading.modality !== 'plain') return unknown(MODALITY[reading.modality]);
