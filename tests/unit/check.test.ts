@@ -74,7 +74,7 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['"over two years ago" is a rounded distance', 'A grand jury indicted Alec Baldwin on a charge of involuntary manslaughter related to the tragic shooting incident on the set of the film Rust over two years ago.', '2024-01-20', 'over two years ago', 'unknown'],
     ['a day between a trial\'s opening and its verdict', 'Jurors heard the last witnesses in Hannah Gutierrez-Reed\'s trial on Wednesday, March 6.', '2024-03-06', 'Wednesday, March 6', 'unknown'],
     ['"yesterday" may be a day off the page\'s date', 'Erlinda Ocampo Johnson, a special prosecutor on Alec Baldwin\'s case, resigned yesterday.', '2024-07-12', 'yesterday', 'unknown'],
-    ['"today" the day after a trial ended may be its last day', 'Today was the third day of Alec Baldwin\'s manslaughter trial, and the judge threw the case out.', '2024-07-13', 'Today', 'unknown'],
+    ['"today" the day after a trial ended may be its last day', 'Today was the third day of Alec Baldwin\'s manslaughter trial, and already the actor has gotten some great news.', '2024-07-13', 'Today', 'unknown'],
     ['a date after "decision" tells which decision', 'Prosecutors withdrew their appeal against the court\'s decision in July to dismiss the case against Alec Baldwin.', '2024-12-24', 'July', 'unknown'],
     ['a weekday before a full date is that date', 'While filming Rust on Thursday, October 21, 2021, Alec Baldwin fired the gun that killed Halyna Hutchins.', '2024-02-01', 'Thursday, October 21, 2021', 'consistent'],
     ['a possessive\'s dated noun is dated, not the verb that acts on it', 'Judge Casey Fitch threw out Alec Baldwin\'s January complaint against the prosecutors.', '2025-07-31', 'January', 'unknown'],
