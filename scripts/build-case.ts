@@ -84,6 +84,8 @@ const TRIGGERS: Record<string, { add?: string[]; remove?: string[] }> = {
 // Other days the fact sheet gives for the same event (announced vs filed, jury selection vs opening).
 const OTHER_DATES: Record<string, string[]> = {
   enhancement_dropped: ['2023-02-17'], charges_dropped_2023: ['2023-04-20'], gr_trial: ['2024-02-21'], baldwin_trial_start: ['2024-07-10'],
+  // "refiled (Aug) and reinstated (Sept 2025)": the label's first month.
+  suit_reinstated: ['2025-08'],
 };
 
 // Who else an event involves, where the fact sheet leaves it out: the film, for its own events.

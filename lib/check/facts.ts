@@ -20,6 +20,10 @@ const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|el
 const MAXIMUM_BEFORE = /\b(up to|as much as|as many as|maximum(?: sentence| penalty)?(?: of)?|at most|no more than)\s+$/i;
 /** Words that make a stated maximum one of prison time. */
 const PENALTY_WORDS = /\b(prison|jail|sentence|penalty|behind bars|imprisonment|incarceration)\b/i;
+/** Words before a duration that make it time served or elapsed. */
+const ELAPSED_BEFORE = /\b(?:after serving|having served|served|spent|spending|after|almost|nearly|about|roughly|more than|some|past|last|first|within)\s+$/i;
+/** …and after it. */
+const ELAPSED_AFTER = /^\s+(?:of\s+(?:legal|court|the|her|his|their|litigation|wrangling|disputes?)|into|later|ago|after|before|since|behind bars|so far|already)\b/i;
 /** Offences a penalty may add up over ("involuntary manslaughter and evidence tampering … up to three years"). */
 const OFFENCES = /\b(?:tamper(?:ing)?|obstruction|conspiracy|fraud|murder|assault|perjury|endangerment|negligence|negligent|possession|battery|homicide|enhancement|counts?\s+of\s+\w+)\b/i;
 const NEGATION = /\b(cannot|can ?not|can't|can’t|could not|couldn't|couldn’t|won't|won’t|will not|would not|not|never|no longer|barred from|unable to|without the ability to)\b[\w\s’']{0,20}$/i;
@@ -112,6 +116,9 @@ function durationClaims(ctx: CheckContext, i: number, hits: TriggerHit[]): Check
   const out: CheckedClaim[] = [];
   for (const m of sentence.matchAll(DURATION)) {
     if (MAXIMUM_BEFORE.test(sentence.slice(0, m.index))) continue; // a maximum, not a sentence handed down
+    // Time served or elapsed ("after serving 14 months", "behind bars for almost seven months",
+    // "nearly three years of legal disputes"), not the sentence's length.
+    if (ELAPSED_BEFORE.test(sentence.slice(0, m.index)) || ELAPSED_AFTER.test(sentence.slice(m.index! + m[0].length))) continue;
     const n = /\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
     const unit = m[2].toLowerCase();
     const said = `P${n}${unit === 'day' ? 'D' : unit === 'week' ? 'W' : unit === 'month' ? 'M' : 'Y'}`;

@@ -232,6 +232,10 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     return event(text, words, predAt.get(k)!, cFrom, cTo, 'the date stands before the event noun');
   }
 
+  // "Review by Mark Dujsik | May 2, 2025": a byline's date, set off by a bar.
+  if (di > 0 && /\|/.test(text.slice(words[di - 1].end, words[di].start))) {
+    return { kind: 'other', why: 'a date after a bar is a byline\'s or a dateline\'s' };
+  }
   // "the appeal against the court's decision in July": the date tells which decision.
   if (/^(in|on|of|from)$/.test(words[di - 1]?.lower ?? '') && /^(decision|ruling|order|judgment|opinion|statement|remarks|interview|letter|report|filing)$/.test(words[di - 2]?.lower ?? '')) {
     return { kind: 'other', why: `the date tells which ${words[di - 2].text} is meant` };
@@ -260,11 +264,19 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
     // "was cleared of the charges in July", "faced the charges in 2023": the object of a verb
     // that names no event here; the date may be the verb's, so it is no claim about the noun.
-    if (p && isNominal(words, p)) {
+    if (p && !isPastForm(words[p.from].lower) && !words[p.from].lower.endsWith('ing')) {
       let k = p.from - 1;
-      while (k >= cFrom && k >= p.from - 3 && /^(of|with|from|the|a|an|his|her|their|its|all|both)$/.test(words[k].lower)) k--;
-      const verb = k >= cFrom && k < p.from - 1 ? words[k] : undefined;
-      if (verb && isPastForm(verb.lower) && !predAt.has(k) && !/^(was|were|had|been|did|said)$/.test(verb.lower)) {
+      // Past the phrase's determiner and modifiers ("of the felony charge", "with the involuntary manslaughter charges").
+      let sawOf = false;
+      while (k >= cFrom && k >= p.from - 5 && (/^(of|with|from|the|a|an|his|her|their|its|all|both)$/.test(words[k].lower) || !sawOf && /^\p{Ll}/u.test(words[k].text) && !predAt.has(k) && !isVerbLike(words[k]))) {
+        if (/^(of|with|from)$/.test(words[k].lower)) sawOf = true;
+        k--;
+      }
+      const verb = k >= cFrom && k < p.from - 1 && sawOf ? words[k] : k >= cFrom && k < p.from - 1 && /^(the|a|an|his|her|their|its)$/.test(words[k + 1].lower) ? words[k] : undefined;
+      // "found Gutierrez guilty of the felony charge in March": the verdict's date, not the charge's.
+      if (verb && /^(guilty|innocent)$/.test(verb.lower)) return { kind: 'other', why: `"${text.slice(p.start, p.end)}" is what someone was found ${verb.text} of; the date may be the verdict's` };
+      // (Verbs of beginning and ending take the event itself: "began with jury selection on July 9".)
+      if (verb && isPastForm(verb.lower) && !predAt.has(k) && !ASPECTUAL.has(verb.key) && !/^(was|were|had|been|did|said|began|started|ended|opened|closed|concluded|continued)$/.test(verb.lower)) {
         return { kind: 'other', why: `"${text.slice(p.start, p.end)}" is the object of "${verb.text}", whose date it may be` };
       }
     }

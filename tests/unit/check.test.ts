@@ -75,6 +75,9 @@ describe('date claims: the date belongs to the predicate it modifies', () => {
     ['a day between a trial\'s opening and its verdict', 'Jurors heard the last witnesses in Hannah Gutierrez-Reed\'s trial on Wednesday, March 6.', '2024-03-06', 'Wednesday, March 6', 'unknown'],
     ['"yesterday" may be a day off the page\'s date', 'Erlinda Ocampo Johnson, a special prosecutor on Alec Baldwin\'s case, resigned yesterday.', '2024-07-12', 'yesterday', 'unknown'],
     ['"today" the day after a trial ended may be its last day', 'Today was the third day of Alec Baldwin\'s manslaughter trial, and already the actor has gotten some great news.', '2024-07-13', 'Today', 'unknown'],
+    ['what someone was found guilty of is not dated by the verdict\'s date', 'A Santa Fe jury found Gutierrez-Reed guilty of the felony charge in March, months before Alec Baldwin\'s trial.', '2024-10-01', 'March', 'unknown'],
+    ['a byline\'s date after a bar', 'Rust (2025) Review by a critic | May 2, 2025 Rust emerges from the tragedy that killed Halyna Hutchins when Alec Baldwin fired.', '2025-05-02', 'May 2, 2025', 'unknown'],
+    ['a second month the case keeps for an event ("refiled in August and reinstated in September")', 'Alec Baldwin\'s lawsuit was dismissed for inactivity but was refiled in August and reinstated by a judge in September.', '2025-10-23', 'August', 'consistent'],
     ['a date after "decision" tells which decision', 'Prosecutors withdrew their appeal against the court\'s decision in July to dismiss the case against Alec Baldwin.', '2024-12-24', 'July', 'unknown'],
     ['a weekday before a full date is that date', 'While filming Rust on Thursday, October 21, 2021, Alec Baldwin fired the gun that killed Halyna Hutchins.', '2024-02-01', 'Thursday, October 21, 2021', 'consistent'],
     ['a possessive\'s dated noun is dated, not the verb that acts on it', 'Judge Casey Fitch threw out Alec Baldwin\'s January complaint against the prosecutors.', '2025-07-31', 'January', 'unknown'],
@@ -149,6 +152,8 @@ describe('valued facts', () => {
     ['a maximum over two offences together is no claim about one', 'Hannah Gutierrez-Reed has been charged with involuntary manslaughter and evidence tampering and faces up to three years in prison if found guilty.', '2024-02-22', 'three years', 'unknown'],
     ['a party\'s plan to refile is no claim that the case can be refiled', 'Alec Baldwin\'s lawyers said they will be refiling the case within a month.', '2025-07-31', 'will be refiling', 'none'],
     ['a maximum written before the charges were reduced', 'Alec Baldwin, 64, was charged with involuntary manslaughter and could face up to five years in prison, prosecutors said.', '2023-01-20', 'five years', 'unknown'],
+    ['time served is not the sentence\'s length', 'Hannah Gutierrez-Reed was released after serving 14 months of her sentence for the death of Halyna Hutchins.', '2025-05-25', '14 months', 'none'],
+    ['…nor time behind bars so far', 'Hannah Gutierrez-Reed, who has been behind bars for almost seven months, is serving an 18-month sentence.', '2024-10-01', 'seven months', 'none'],
     ['a right maximum penalty', 'Hannah Gutierrez-Reed, convicted of involuntary manslaughter, faces up to 18 months in prison.', '2024-03-07', '18 months', 'consistent'],
     ['a sentence handed down, right', 'Hannah Gutierrez-Reed was sentenced to 18 months in prison for involuntary manslaughter.', '2024-04-16', '18 months', 'consistent'],
   ])('%s', readsAs());
