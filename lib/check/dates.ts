@@ -209,9 +209,8 @@ function namedParticipants(ctx: CheckContext, i: number, e: CaseEvent): string[]
  * is then most likely one the case does not hold, so its date is no claim about the case's.
  */
 function outsideActor(ctx: CheckContext, i: number, p: Predicate): LinkedMention | null {
-  const s = ctx.sentences[i];
-  for (const m of ctx.mentions) {
-    if (m.kind !== 'person' || m.start < s.start || m.end > s.end) continue;
+  for (const m of ctx.mentionsIn[i]) {
+    if (m.kind !== 'person') continue;
     const agent = m.start >= p.end && /^\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w’'-]*,?\s+){0,3}$/.test(ctx.text.slice(p.end, m.start));
     const subject = m.end <= p.start && /^\s+(?:(?:has|had|have|was|were|also|then|later|first|initially|previously)\s+)*$/.test(ctx.text.slice(m.end, p.start));
     if ((agent || subject) && !m.entity) return m;

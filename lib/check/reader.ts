@@ -201,6 +201,26 @@ function headOf(words: Word[], predAt: Map<number, Predicate>, p: Predicate): Pr
   return undefined;
 }
 
+/**
+ * The word an event noun's phrase hangs from, past its determiner and modifiers: "cleared" in
+ * "cleared of the charges", "guilty" in "guilty of the felony charge", "faced" in "faced the
+ * charges"; none when the noun follows its word directly or another predicate stands between.
+ * Returns the word's index too: a word that is a predicate itself names its own event.
+ */
+function wordGoverning(words: Word[], predAt: Map<number, Predicate>, p: Predicate, cFrom: number): { word: Word; at: number } | undefined {
+  let k = p.from - 1;
+  let sawPreposition = false;
+  while (k >= cFrom && k >= p.from - 5) {
+    const w = words[k];
+    if (/^(of|with|from)$/.test(w.lower)) sawPreposition = true;
+    else if (!/^(the|a|an|his|her|their|its|all|both)$/.test(w.lower) && (sawPreposition || !/^\p{Ll}/u.test(w.text) || predAt.has(k) || isVerbLike(w))) break;
+    k--;
+  }
+  if (k < cFrom || k >= p.from - 1) return undefined;
+  // Without a preposition, only a determiner right after the word marks the noun as its object ("faced the charges").
+  return sawPreposition || /^(the|a|an|his|her|their|its)$/.test(words[k + 1].lower) ? { word: words[k], at: k } : undefined;
+}
+
 /** How many prepositional phrases may stand between a verb and the date it keeps. */
 const MAX_PHRASES_TO_VERB = 3;
 const PHRASE_START = /^(in|on|at|for|to|with|within|of|by|from|about|over|during|after|before|since|against|into|amid|near)$/;
@@ -264,21 +284,13 @@ export function readDate(text: string, words: Word[], predicates: Predicate[], d
     if (p && isNominal(words, p) && !nominalReaches(text, words, p, di)) p = undefined;
     // "was cleared of the charges in July", "faced the charges in 2023": the object of a verb
     // that names no event here; the date may be the verb's, so it is no claim about the noun.
-    if (p && !isPastForm(words[p.from].lower) && !words[p.from].lower.endsWith('ing')) {
-      let k = p.from - 1;
-      // Past the phrase's determiner and modifiers ("of the felony charge", "with the involuntary manslaughter charges").
-      let sawOf = false;
-      while (k >= cFrom && k >= p.from - 5 && (/^(of|with|from|the|a|an|his|her|their|its|all|both)$/.test(words[k].lower) || !sawOf && /^\p{Ll}/u.test(words[k].text) && !predAt.has(k) && !isVerbLike(words[k]))) {
-        if (/^(of|with|from)$/.test(words[k].lower)) sawOf = true;
-        k--;
-      }
-      const verb = k >= cFrom && k < p.from - 1 && sawOf ? words[k] : k >= cFrom && k < p.from - 1 && /^(the|a|an|his|her|their|its)$/.test(words[k + 1].lower) ? words[k] : undefined;
-      // "found Gutierrez guilty of the felony charge in March": the verdict's date, not the charge's.
-      if (verb && /^(guilty|innocent)$/.test(verb.lower)) return { kind: 'other', why: `"${text.slice(p.start, p.end)}" is what someone was found ${verb.text} of; the date may be the verdict's` };
-      // (Verbs of beginning and ending take the event itself: "began with jury selection on July 9".)
-      if (verb && isPastForm(verb.lower) && !predAt.has(k) && !ASPECTUAL.has(verb.key) && !/^(was|were|had|been|did|said|began|started|ended|opened|closed|concluded|continued)$/.test(verb.lower)) {
-        return { kind: 'other', why: `"${text.slice(p.start, p.end)}" is the object of "${verb.text}", whose date it may be` };
-      }
+    const governing = p && !isPastForm(words[p.from].lower) && !words[p.from].lower.endsWith('ing') ? wordGoverning(words, predAt, p, cFrom) : undefined;
+    const governor = governing?.word;
+    // "found Gutierrez guilty of the felony charge in March": the verdict's date, not the charge's.
+    if (p && governor && /^(guilty|innocent)$/.test(governor.lower)) return { kind: 'other', why: `"${text.slice(p.start, p.end)}" is what someone was found ${governor.text} of; the date may be the verdict's` };
+    // (Verbs of beginning and ending take the event itself: "began with jury selection on July 9".)
+    if (p && governor && isPastForm(governor.lower) && !predAt.has(governing!.at) && !ASPECTUAL.has(governor.key) && !/^(was|were|had|been|did|said|began|started|ended|opened|closed|concluded|continued)$/.test(governor.lower)) {
+      return { kind: 'other', why: `"${text.slice(p.start, p.end)}" is the object of "${governor.text}", whose date it may be` };
     }
     // "during her trial in Santa Fe on March 6": a day within the event, not its date.
     if (p && isNominal(words, p) && withinEvent(words, Math.max(cFrom, p.from - 5), p.from)) {

@@ -9,7 +9,7 @@
  * about the case, misspelt names of case people link too, marked as misspellings.
  */
 import type { Mention, NameKind } from '../types';
-import { scanTrie, type AliasEntry, type CaseIndex } from './case-index';
+import { scanTrie, type AliasEntry, type CaseIndex, type TrieMatch } from './case-index';
 import { tokenize, type Token } from './tokens';
 import { editDistance, misspeltPerson, misspeltSurname } from './fuzzy';
 import { SpanIndex } from '../util/spans';
@@ -57,28 +57,17 @@ export function linkMentions(text: string, mentions: Mention[], index: CaseIndex
     }
   }
 
-  // "his wife Hilaria Baldwin", "brother Stephen Baldwin": a surname inside a longer name the
-  // recogniser read is someone else of that name, unless that name is a misspelling of the person's.
-  const longerNames = mentions.filter((x) => x.kind === 'person' && !misspelt.has(x));
-  const insideOtherName = (m: { start: number; end: number; from: number; to: number; entries: AliasEntry[] }) =>
-    m.to - m.from === 1 && longerNames.some((x) => {
-      if (!(x.start < m.start && x.end >= m.end) || HONORIFIC.test(text.slice(x.start, m.start))) return false;
-      // A case name just before it ("Gutierrez" + "Reed"): one name read in two, joined below.
-      if (matches.some((o) => o.end <= m.start && o.end >= x.start && /^\s$/.test(text.slice(o.end, m.start)))) return false;
-      const given = /^(\p{Lu}\p{Ll}+)\s/u.exec(text.slice(x.start, m.start));
-      // A given name far from every given name of the people the surname could be ("Carrie" for "Kari" is near).
-      return !!given && m.entries.every((e) => e.kind !== 'person' || givenNamesOf(index, e.entity).every((g) => editDistance(given[1].toLowerCase(), g, 3) > 3));
-    });
+  const longerNames = new SpanIndex(mentions.filter((x) => x.kind === 'person' && !misspelt.has(x)));
   const linked: LinkedMention[] = [];
-  for (const m of matches) {
-    if (insideOtherName(m)) continue;
+  matches.forEach((m, k) => {
+    if (insideOtherName(text, index, longerNames, m, matches[k - 1])) return;
     // "the Santa Fe County Sheriff’s office" names the office, not the sheriff.
-    if (m.entries.every((e) => e.kind === 'person') && /^['’]s\s+(office|department)\b/i.test(text.slice(m.end, m.end + 16)) && m.entries.every((e) => e.form === 'alias')) continue;
+    if (m.entries.every((e) => e.kind === 'person') && /^['’]s\s+(office|department)\b/i.test(text.slice(m.end, m.end + 16)) && m.entries.every((e) => e.form === 'alias')) return;
     const choice = choose(index, text.slice(m.start, m.end), m.entries, m.start, strongAt, aboutCase);
-    if (!choice) continue;
+    if (!choice) return;
     const entity = index.entities.get(choice.entity)!;
     linked.push({ start: m.start, end: m.end, kind: KIND_OF_ENTITY[entity.kind] ?? 'organization', entity: entity.id, form: choice.form, ...(choice.fuzzy ? { fuzzy: true } : {}), ...(entity.kind === 'work' ? { work: true } : {}) });
-  }
+  });
   for (const [m, id] of misspelt) {
     if (linked.some((l) => l.start < m.end && m.start < l.end && l.end - l.start >= m.end - m.start)) continue;
     for (let k = linked.length - 1; k >= 0; k--) if (linked[k].start < m.end && m.start < linked[k].end) linked.splice(k, 1);
@@ -241,6 +230,22 @@ function nearest(entries: AliasEntry[], at: number, strongAt: Map<string, number
     }
   }
   return best;
+}
+
+/**
+ * "his wife Hilaria Baldwin", "brother Stephen Baldwin": a single-word alias (a surname) inside a
+ * longer name the recogniser read, after a given name far from those of the people the alias
+ * could be ("Carrie" for "Kari" is near), is someone else of that name. Not after an honorific,
+ * and not when a case name stands just before it ("Gutierrez" + "Reed": one name read in two).
+ */
+function insideOtherName(text: string, index: CaseIndex, names: SpanIndex<Mention>, m: TrieMatch<AliasEntry>, previous: TrieMatch<AliasEntry> | undefined): boolean {
+  if (m.to - m.from !== 1) return false;
+  return names.overlapping(m.start, m.end).some((x) => {
+    if (!(x.start < m.start && x.end >= m.end) || HONORIFIC.test(text.slice(x.start, m.start))) return false;
+    if (previous && previous.end >= x.start && /^\s$/.test(text.slice(previous.end, m.start))) return false;
+    const given = /^(\p{Lu}\p{Ll}+)\s/u.exec(text.slice(x.start, m.start));
+    return !!given && m.entries.every((e) => e.kind !== 'person' || givenNamesOf(index, e.entity).every((g) => editDistance(given[1].toLowerCase(), g, 3) > 3));
+  });
 }
 
 /** The first words of a person's name and aliases ("alec", "alexander"), lower-case. */

@@ -208,23 +208,23 @@ function futureAt(text: string, offset: number): boolean {
   const cut = Math.max(s.lastIndexOf('. '), s.lastIndexOf('\n'));
   const before = (cut >= 0 ? s.slice(cut + 1) : s).replace(PAST_PLAN, ' ');
   // "will be held for X, who was killed … on Thursday": a past verb nearer the date than the future cue wins.
-  if (lastIndexOf(STRONG_FUTURE, before) > lastIndexOf(PAST_TENSE, before)) return true;
+  if (lastIndexOf(STRONG_FUTURE_ALL, before) > lastIndexOf(PAST_TENSE_ALL, before)) return true;
   if (PAST_CUE.test(sentenceAround(text, offset))) return false;
   return FUTURE_CUE.test(before) || DEADLINE.test(before);
 }
 
-/** Where the last match of a pattern starts in a text, or -1. */
+/** Where the last match of a global pattern starts in a text, or -1. */
 function lastIndexOf(pattern: RegExp, text: string): number {
   let last = -1;
-  for (const m of text.matchAll(new RegExp(pattern.source, 'gi'))) last = m.index!;
+  for (const m of text.matchAll(pattern)) last = m.index!;
   return last;
 }
 
 /** A finite verb in the past tense ("who was killed"), unlike a participle after "will be" ("will be sentenced"). */
-const PAST_TENSE = /\b(was|were|had|did|happened|occurred|died)\b/i;
+const PAST_TENSE_ALL = /\b(was|were|had|did|happened|occurred|died)\b/gi;
 
 /** Cues that a date is ahead whatever else the sentence says. */
-const STRONG_FUTURE = /\b(will|shall|is to|are to|scheduled|set for|set to|slated|upcoming|plans? to|expected to|due to|next)\b/i;
+const STRONG_FUTURE_ALL = /\b(will|shall|is to|are to|scheduled|set for|set to|slated|upcoming|plans? to|expected to|due to|next)\b/gi;
 /** A plan told in the past tense: no longer a cue for the future. */
 const PAST_PLAN = /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:scheduled|set|slated|expected|due|planned)\b(?:\s+(?:for|to))?/gi;
 
